@@ -1,0 +1,94 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import * as approval from './actions/approval';
+import * as budget from './actions/budget';
+import * as customer from './actions/customer';
+import * as product from './actions/product';
+import * as report from './actions/report';
+import { router } from './actions/router';
+import * as webhook from './actions/webhook';
+import { searchBudgets, searchCustomers, searchProducts } from './methods/listSearch';
+
+export class Billoget implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Billoget',
+		name: 'billoget',
+		icon: { light: 'file:../../icons/billoget.svg', dark: 'file:../../icons/billoget.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Create budgets with line items and IVA, manage customers, products and approvals, and build reports in Billoget',
+		defaults: { name: 'Billoget' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'billogetApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Approval', value: 'approval' },
+					{ name: 'Budget', value: 'budget' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Report', value: 'report' },
+					{ name: 'Webhook', value: 'webhook' },
+				],
+				default: 'budget',
+			},
+			...approval.description,
+			...budget.description,
+			...customer.description,
+			...product.description,
+			...report.description,
+			...webhook.description,
+			{
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Max Rate Limit Wait (Seconds)',
+						name: 'maxRateLimitWait',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 60,
+						description:
+							'When Billoget’s hourly request limit is used up, wait up to this long for it to reset; a longer wait stops the run with the reset time (and, for bulk operations, the list of items not done)',
+					},
+					{
+						displayName: 'Max Retries',
+						name: 'maxRetries',
+						type: 'number',
+						typeOptions: { minValue: 0, maxValue: 10 },
+						default: 3,
+						description:
+							'How often to retry a request that failed with a 5xx answer or a lost connection, where retrying cannot create duplicates',
+					},
+					{
+						displayName: 'Timeout (Ms)',
+						name: 'timeout',
+						type: 'number',
+						typeOptions: { minValue: 1000 },
+						default: 30000,
+						description: 'How long to wait for each Billoget answer before giving up',
+					},
+				],
+			},
+		],
+};
+
+	methods = {
+		listSearch: { searchBudgets, searchCustomers, searchProducts },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,106 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A resource locator for Billoget records with numeric IDs: From List (searchable) or By ID. */
+export function recordLocator(options: {
+	name: string;
+	displayName: string;
+	resourceLabel: string;
+	searchListMethod: string;
+	description: string;
+	required?: boolean;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.resourceLabel}...`,
+				typeOptions: {
+					searchListMethod: options.searchListMethod,
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 42',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*\\d+\\s*$',
+							errorMessage: `A ${options.resourceLabel} ID is a whole number, e.g. 42`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export const customerLocator = (description: string, name = 'customerId'): INodeProperties =>
+	recordLocator({
+		name,
+		displayName: 'Customer',
+		resourceLabel: 'customer',
+		searchListMethod: 'searchCustomers',
+		description,
+	});
+
+export const productLocator = (description: string, name = 'productId'): INodeProperties =>
+	recordLocator({
+		name,
+		displayName: 'Product',
+		resourceLabel: 'product',
+		searchListMethod: 'searchProducts',
+		description,
+	});
+
+export const budgetLocator = (description: string, name = 'budgetId'): INodeProperties =>
+	recordLocator({
+		name,
+		displayName: 'Budget',
+		resourceLabel: 'budget',
+		searchListMethod: 'searchBudgets',
+		description,
+	});
+
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export function simplifyOption(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a simplified version of the response instead of the raw data (fewer fields, easier to map and cheaper for AI agents)',
+	};
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { customerLocator } from '../common.descriptions';
+import { deleteRecord } from '../records';
+import { CUSTOMER } from './fields';
+
+const properties: INodeProperties[] = [customerLocator('The customer to delete')];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return await deleteRecord(this, i, CUSTOMER);
+}

@@ -1,0 +1,17 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { customerLocator } from '../common.descriptions';
+import { getRecord, wrap } from '../records';
+import { CUSTOMER } from './fields';
+
+const properties: INodeProperties[] = [customerLocator('The customer to retrieve')];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return wrap(await getRecord(this, i, CUSTOMER));
+}

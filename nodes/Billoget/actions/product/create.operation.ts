@@ -1,0 +1,80 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { billogetApiRequest } from '../../transport/request';
+import { readCollection, readString } from '../parameters';
+import { wrap } from '../records';
+import { findProductsByKey } from './find';
+import { PRODUCT, productBody, optionalProductFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Product Code',
+		name: 'productCode',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Your code for the product (unique per business), e.g. HW-001',
+	},
+	{
+		displayName: 'Description',
+		name: 'description',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Product name or description shown on budgets',
+	},
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Category name, e.g. Hardware',
+	},
+	{
+		displayName: 'Price',
+		name: 'price',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		description: 'Unit price, tax excluded',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalProductFields(['productCode', 'description', 'category', 'price']),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const body = productBody(
+		this,
+		{
+			...readCollection(this, 'additionalFields', i),
+			productCode: readString(this, 'productCode', i, 'Product Code', { required: true }),
+			description: readString(this, 'description', i, 'Description', { required: true }),
+			category: readString(this, 'category', i, 'Category', { required: true }),
+			price: this.getNodeParameter('price', i) as number,
+		},
+		i,
+	);
+	const product = await billogetApiRequest.call(this, {
+		method: 'POST',
+		path: PRODUCT.path,
+		body,
+		itemIndex: i,
+		// A product code identifies what a lost attempt may have created.
+		findCreated: async () => (await findProductsByKey(this, 'productCode', String(body.productCode), i))[0],
+	});
+	return wrap(product);
+}

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { productLocator, simplifyOption } from '../common.descriptions';
+import { getRecord, maybeSimplify, wrap } from '../records';
+import { PRODUCT } from './fields';
+
+const properties: INodeProperties[] = [productLocator('The product to retrieve'), simplifyOption()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const product = await getRecord(this, i, PRODUCT);
+	return wrap(maybeSimplify(this, i, [product], PRODUCT.simplifiedFields));
+}

@@ -1,0 +1,72 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { readCollection } from '../parameters';
+import { listRecords, maybeSimplify, wrap } from '../records';
+import { PRODUCT } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'string',
+				default: '',
+				description: 'Only products of this category (exact name)',
+			},
+			{
+				displayName: 'Is Active',
+				name: 'isActive',
+				type: 'options',
+				options: [
+					{ name: 'Active Only', value: 'true' },
+					{ name: 'Inactive Only', value: 'false' },
+				],
+				default: 'true',
+				description: 'Whether to return only active or only inactive products',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Text to look for in description, SKU, product code or category',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Product', value: 'product' },
+					{ name: 'Service', value: 'service' },
+				],
+				default: 'product',
+			},
+		],
+	},
+	simplifyOption(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['getMany'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = readCollection(this, 'filters', i);
+	const products = await listRecords(this, i, PRODUCT.path, {
+		search: filters.search,
+		category: filters.category,
+		type: filters.type,
+		isActive: filters.isActive,
+	});
+	return wrap(maybeSimplify(this, i, products, PRODUCT.simplifiedFields));
+}

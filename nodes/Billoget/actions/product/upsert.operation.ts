@@ -1,0 +1,64 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { MatchKey } from '../../shared/matching';
+import { readCollection, readString } from '../parameters';
+import { executeUpsert, upsertOptions } from '../upsert';
+import type { UpsertSpec } from '../upsert';
+import { PRODUCT, REQUIRED_FOR_CREATE, optionalProductFields, productBody } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Match On',
+		name: 'matchOn',
+		type: 'options',
+		default: 'productCode',
+		options: [
+			{ name: 'Product Code', value: 'productCode' },
+			{ name: 'SKU', value: 'sku' },
+		],
+		description: 'Which field identifies an existing product (compared exactly, surrounding spaces ignored)',
+	},
+	{
+		displayName: 'Value to Match',
+		name: 'matchValue',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. HW-001',
+		description:
+			'The product code or SKU. A product with this value is updated; when none exists, one is created with it (Description, Category and Price are then required).',
+	},
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: optionalProductFields([]),
+		description: 'Fields to set. Only fields that differ from the existing product are sent.',
+	},
+	upsertOptions('products'),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['upsert'] } },
+	properties,
+);
+
+const spec: UpsertSpec = {
+	path: PRODUCT.path,
+	label: 'product',
+	requiredForCreate: REQUIRED_FOR_CREATE,
+	readItem(ctx, i) {
+		const matchOn = ctx.getNodeParameter('matchOn', i) as MatchKey;
+		const matchValue = readString(ctx, 'matchValue', i, 'Value to Match', { required: true });
+		const fields = productBody(ctx, { ...readCollection(ctx, 'fields', i), [matchOn]: matchValue }, i);
+		return { matchOn, fields };
+	},
+};
+
+/** Runs once for all input items (see ../upsert.ts). */
+export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await executeUpsert(this, spec);
+}

@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { billogetList } from '../transport/pagination';
+import { billogetApiRequest, billogetRequest } from '../transport/request';
+import { readCollection, readId } from './parameters';
+
+/**
+ * Get, Get Many and Delete work the same way for customers, products and budgets; each operation file
+ * describes its fields and calls these with its resource's spec.
+ */
+export interface RecordSpec {
+	/** '/api/public/customers' */
+	path: string;
+	/** 'customer' */
+	label: string;
+	/** Name of the resource locator parameter, e.g. 'customerId'. */
+	idParameter: string;
+	/** Fields kept by Simplify, where the resource offers it. */
+	simplifiedFields?: string[];
+}
+
+export function wrap(json: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return (Array.isArray(json) ? json : [json]).map((entry) => ({ json: entry }));
+}
+
+export function simplify(record: IDataObject, fields: string[] | undefined): IDataObject {
+	if (!fields) return record;
+	const result: IDataObject = {};
+	for (const field of fields) {
+		if (record[field] !== undefined) result[field] = record[field];
+	}
+	return result;
+}
+
+function capitalised(label: string): string {
+	return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+export async function getRecord(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: RecordSpec,
+): Promise<IDataObject> {
+	const id = readId(ctx, spec.idParameter, itemIndex, capitalised(spec.label));
+	return await billogetApiRequest.call(ctx, {
+		method: 'GET',
+		path: `${spec.path}/${id}`,
+		itemIndex,
+		notFoundMessage: `No ${spec.label} with ID ${id} exists in Billoget`,
+	});
+}
+
+export async function deleteRecord(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: RecordSpec,
+): Promise<INodeExecutionData[]> {
+	const id = readId(ctx, spec.idParameter, itemIndex, capitalised(spec.label));
+	await billogetRequest.call(ctx, {
+		method: 'DELETE',
+		path: `${spec.path}/${id}`,
+		itemIndex,
+		notFoundMessage: `No ${spec.label} with ID ${id} exists in Billoget (it may already be deleted)`,
+	});
+	return wrap({ deleted: true, id });
+}
+
+/** Get Many: Return All / Limit over both list envelopes, with the operation's query filters. */
+export async function listRecords(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	qs: IDataObject,
+): Promise<IDataObject[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const result = await billogetList.call(ctx, { path, qs, returnAll, limit, itemIndex });
+	return result.items;
+}
+
+/** Simplify applies where the operation has the option (records with many fields). */
+export function maybeSimplify(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	records: IDataObject[],
+	fields: string[] | undefined,
+): IDataObject[] {
+	const options = readCollection(ctx, 'options', itemIndex);
+	const simplifyOn = ctx.getNodeParameter('simplify', itemIndex, false) as boolean;
+	if (!simplifyOn && options.simplify !== true) return records;
+	return records.map((record) => simplify(record, fields));
+}

@@ -1,0 +1,74 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { parseListPage } from '../shared/pagination';
+import { billogetRequest } from '../transport/request';
+
+const PAGE_SIZE = 50;
+
+async function searchList(
+	ctx: ILoadOptionsFunctions,
+	path: string,
+	label: (record: IDataObject) => string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = paginationToken ? Number(paginationToken) : 1;
+	const response = await billogetRequest.call(ctx, {
+		method: 'GET',
+		path,
+		qs: { page, limit: PAGE_SIZE, search: filter || undefined },
+	});
+	const parsed = parseListPage<IDataObject>(response.body, page, PAGE_SIZE);
+	return {
+		results: parsed.items.map((record) => ({ name: label(record), value: String(record.id) })),
+		paginationToken: parsed.hasMore ? String(page + 1) : undefined,
+	};
+}
+
+function customerName(record: IDataObject): string {
+	const name = [record.firstName, record.lastName].filter(Boolean).join(' ') || String(record.name ?? '');
+	return record.email ? `${name} (${String(record.email)})` : name || `Customer ${String(record.id)}`;
+}
+
+export async function searchCustomers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList(this, '/api/public/customers', customerName, filter, paginationToken);
+}
+
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList(
+		this,
+		'/api/public/products',
+		(record) => `${String(record.productCode ?? record.sku ?? record.id)} · ${String(record.description ?? record.name ?? '')}`,
+		filter,
+		paginationToken,
+	);
+}
+
+const STATE_NAMES: Record<string, string> = { '0': 'Generated', '1': 'Approved', '2': 'Rejected' };
+
+export async function searchBudgets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchList(
+		this,
+		'/api/public/budgets',
+		(record) => {
+			const customer = (record.customer as IDataObject | undefined) ?? {};
+			const who = [customer.firstName, customer.lastName].filter(Boolean).join(' ');
+			const state = STATE_NAMES[String(record.state)] ?? String(record.status ?? '');
+			return `#${String(record.id)} · ${who || 'customer ' + String(record.customerId)} · ${String(record.total)} ${String(record.currency ?? '')} · ${state}`;
+		},
+		filter,
+		paginationToken,
+	);
+}

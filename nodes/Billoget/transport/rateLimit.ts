@@ -1,0 +1,104 @@
+import { sleep } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import { billogetApiError } from './errors';
+import type { TransportSettings } from './settings';
+
+/**
+ * What Billoget last said about the key's hourly budget (X-RateLimit-* headers), kept per execution so
+ * that a run can wait for the reset instead of spending requests on 429 answers.
+ */
+export class RateLimitState {
+	limit?: number;
+
+	remaining?: number;
+
+	/** When the window frees requests again (ms since epoch). */
+	resetAtMs?: number;
+
+	/** Requests sent by this execution (including retries). */
+	requests = 0;
+
+	/** Milliseconds a 429 asks us to wait: Retry-After first, then X-RateLimit-Reset, else one second. */
+	retryAfterMs(headers: Record<string, string>, now: number): number {
+		const retryAfter = headers['retry-after'];
+		if (retryAfter !== undefined) {
+			const seconds = Number(retryAfter);
+			if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+			const date = Date.parse(retryAfter);
+			if (!Number.isNaN(date)) return Math.max(0, date - now);
+		}
+		if (this.resetAtMs !== undefined) return Math.max(0, this.resetAtMs - now);
+		return 1000;
+	}
+
+	/** Requests that can still be sent before the window resets (Infinity when unknown). */
+	available(now: number): number {
+		if (this.remaining === undefined) return Number.POSITIVE_INFINITY;
+		if (this.resetAtMs !== undefined && now >= this.resetAtMs) {
+			return this.limit ?? Number.POSITIVE_INFINITY;
+		}
+		return this.remaining;
+	}
+}
+
+const stateByContext = new WeakMap<object, RateLimitState>();
+
+export function rateStateOf(context: object): RateLimitState {
+	let state = stateByContext.get(context);
+	if (!state) {
+		state = new RateLimitState();
+		stateByContext.set(context, state);
+	}
+	return state;
+}
+
+function headerNumber(headers: Record<string, string>, name: string): number | undefined {
+	const value = headers[name];
+	if (value === undefined) return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+export function noteRateLimitHeaders(
+	state: RateLimitState,
+	headers: Record<string, string>,
+	now: number,
+): void {
+	const limit = headerNumber(headers, 'x-ratelimit-limit');
+	const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+	const reset = headerNumber(headers, 'x-ratelimit-reset');
+	if (limit !== undefined) state.limit = limit;
+	if (remaining !== undefined) state.remaining = remaining;
+	if (reset !== undefined) {
+		// Unix seconds per the docs; tolerate milliseconds and relative seconds.
+		if (reset > 1e12) state.resetAtMs = reset;
+		else if (reset > 1e9) state.resetAtMs = reset * 1000;
+		else state.resetAtMs = now + reset * 1000;
+	}
+}
+
+/**
+ * Before a request: when the key has no requests left, wait for the reset if that is within the
+ * node's maximum wait, otherwise fail without sending (the request would only earn a 429).
+ */
+export async function waitForRateLimitReset(
+	context: { getNode: () => INode },
+	state: RateLimitState,
+	settings: TransportSettings,
+	itemIndex?: number,
+): Promise<void> {
+	const now = settings.now();
+	if (state.available(now) > 0 || state.resetAtMs === undefined) return;
+	const waitMs = state.resetAtMs - now;
+	if (waitMs > settings.maxRateLimitWaitMs) {
+		throw billogetApiError(
+			context.getNode(),
+			429,
+			{ error: 'rate_limit_exceeded', message: 'No requests left in the current rate-limit window' },
+			{ itemIndex, resetAt: new Date(state.resetAtMs) },
+		);
+	}
+	await sleep(Math.max(waitMs, 50));
+	state.remaining = undefined;
+}

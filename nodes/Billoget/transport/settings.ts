@@ -1,0 +1,30 @@
+/** Per-execution transport settings, taken from the node's options by the router. */
+export interface TransportSettings {
+	/** Per-request timeout. */
+	timeoutMs: number;
+	/** Retries of 5xx answers and lost connections (where retrying is safe). */
+	maxRetries: number;
+	/** How many 429 answers in a row may be waited out. */
+	maxRateLimitRetries: number;
+	/** The longest single wait for a rate-limit reset; longer waits fail with the reset time instead. */
+	maxRateLimitWaitMs: number;
+	now: () => number;
+}
+
+export const DEFAULT_SETTINGS: TransportSettings = {
+	timeoutMs: 30_000,
+	maxRetries: 3,
+	maxRateLimitRetries: 5,
+	maxRateLimitWaitMs: 60_000,
+	now: () => Date.now(),
+};
+
+const settingsByContext = new WeakMap<object, TransportSettings>();
+
+export function configureTransport(context: object, settings: Partial<TransportSettings>): void {
+	settingsByContext.set(context, { ...settingsOf(context), ...settings });
+}
+
+export function settingsOf(context: object): TransportSettings {
+	return settingsByContext.get(context) ?? DEFAULT_SETTINGS;
+}

@@ -1,0 +1,47 @@
+import { changedFields, changes, groupByKey, indexByKey, normaliseKey } from '../../nodes/Billoget/shared/matching';
+
+describe('upsert matching', () => {
+	it('normalises keys: email trimmed and case-insensitive, DNI/CUIT by digits', () => {
+		expect(normaliseKey('email', '  Ana@Example.COM ')).toBe('ana@example.com');
+		expect(normaliseKey('dni', '30.123.456')).toBe('30123456');
+		expect(normaliseKey('dni', 30123456)).toBe('30123456');
+		expect(normaliseKey('cuit', '20-12345678-9')).toBe('20123456789');
+		expect(normaliseKey('productCode', ' HW-001 ')).toBe('HW-001');
+		expect(normaliseKey('email', '  ')).toBeUndefined();
+		expect(normaliseKey('sku', null)).toBeUndefined();
+	});
+
+	it('indexes records by key, keeping every record that shares one', () => {
+		const index = indexByKey(
+			[
+				{ id: 1, email: 'a@x.com' },
+				{ id: 2, email: 'A@X.com' },
+				{ id: 3, email: 'b@x.com' },
+				{ id: 4 },
+			],
+			'email',
+		);
+		expect(index.get('a@x.com')?.map((r) => r.id)).toEqual([1, 2]);
+		expect(index.get('b@x.com')?.map((r) => r.id)).toEqual([3]);
+		expect(index.size).toBe(2);
+	});
+
+	it('reports only fields that would change', () => {
+		const current = { id: 1, firstName: 'Ana', email: 'ana@x.com', dni: 30123456, cuit: '20-12345678-9' };
+		expect(changedFields(current, { firstName: 'Ana', email: 'ANA@x.com', dni: '30123456', cuit: '20123456789' })).toEqual([]);
+		expect(changedFields(current, { firstName: 'Anna', phoneNumber: '+54 11' })).toEqual(['firstName', 'phoneNumber']);
+		expect(changes({ price: 10, isActive: true }, { price: 10.5, isActive: true })).toEqual({ price: 10.5 });
+	});
+
+	it('merges items with the same key in input order', () => {
+		const groups = groupByKey([
+			{ itemIndex: 0, key: 'a', fields: { email: 'a', firstName: 'A1' } },
+			{ itemIndex: 1, key: 'b', fields: { email: 'b' } },
+			{ itemIndex: 2, key: 'a', fields: { firstName: 'A2', lastName: 'L' } },
+		]);
+		expect(groups).toEqual([
+			{ key: 'a', itemIndexes: [0, 2], desired: { email: 'a', firstName: 'A2', lastName: 'L' } },
+			{ key: 'b', itemIndexes: [1], desired: { email: 'b' } },
+		]);
+	});
+});
