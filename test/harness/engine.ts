@@ -247,7 +247,8 @@ export async function runWorkflow(
 		staticData: {},
 	});
 	const additionalData = additionalDataFor(credentials, hooks);
-	return await new WorkflowExecute(additionalData, 'manual').run({ workflow });
+	// The first node starts the run (our Start stand-in is not one of n8n's own trigger types).
+	return await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0] });
 }
 
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {

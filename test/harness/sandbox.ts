@@ -1,0 +1,32 @@
+/** Starting the Billoget sandbox for a test suite, and reading what it received. */
+import { startSandbox } from '../../sandbox/server';
+
+export const DEMO_KEY = 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e';
+export const READ_ONLY_KEY = 'bk_test_read0000000000000000000000000000';
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+export type SandboxOptions = Parameters<typeof startSandbox>[0];
+
+export { startSandbox };
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	query: Record<string, unknown>;
+	body: unknown;
+	status: number;
+}
+
+/** Requests the sandbox received after `mark` (a previous `sb.requests.length`). */
+export function requestsSince(sb: Sandbox, mark: number): LoggedRequest[] {
+	return (sb.requests as unknown as LoggedRequest[]).slice(mark);
+}
+
+/** "GET /v1/api/public/customers" lines, for compact assertions on what was sent. */
+export function requestLines(requests: LoggedRequest[]): string[] {
+	return requests.map((r) => `${r.method} ${r.path}`);
+}
+
+export function credentialsFor(sb: Sandbox, apiKey = DEMO_KEY) {
+	return { apiKey, baseUrl: sb.baseUrl };
+}
