@@ -135,16 +135,22 @@ export async function executeUpsert(
 		const groups = groupByKey(valid.map((v) => ({ itemIndex: v.itemIndex, key: v.key, fields: v.fields })));
 
 		let index: Map<string, IDataObject[]> | undefined;
+		let stopped: Error | undefined;
 		if (loadAll) {
-			const { items: existing } = await billogetList.call(ctx, {
-				path: spec.path,
-				returnAll: true,
-				itemIndex: valid[0].itemIndex,
-			});
-			index = indexByKey(existing, matchOn);
+			try {
+				const { items: existing } = await billogetList.call(ctx, {
+					path: spec.path,
+					returnAll: true,
+					itemIndex: valid[0].itemIndex,
+				});
+				index = indexByKey(existing, matchOn);
+			} catch (error) {
+				if (!ctx.continueOnFail()) throw withProgress(ctx, error as Error, outcomes, undefined);
+				// Nothing was written: every item comes out as not processed, with the reason.
+				stopped = error as Error;
+			}
 		}
 
-		let stopped: Error | undefined;
 		for (const group of groups) {
 			if (stopped) {
 				for (const i of group.itemIndexes) outcomes.set(i, { kind: 'failed', error: stopped, notProcessed: true });
