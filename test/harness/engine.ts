@@ -23,6 +23,7 @@ import type {
 
 import { BillogetApi } from '../../credentials/BillogetApi.credentials';
 import { Billoget } from '../../nodes/Billoget/Billoget.node';
+import { assertNoSecrets, registerSecret } from './secrets';
 
 export const PACKAGE = 'n8n-nodes-billoget';
 export const BILLOGET_TYPE = `${PACKAGE}.billoget`;
@@ -212,7 +213,10 @@ export async function runBillogetNode(options: RunNodeOptions): Promise<NodeRunR
 	const connections: IConnections = {
 		Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] },
 	};
+	registerSecret(options.credentials.apiKey, options.credentials.webhookSigningSecret);
 	const run = await runWorkflow(nodes, connections, options.credentials, options.extraTypes);
+	// The whole run (output items, errors with their descriptions, node parameters) and n8n's log lines.
+	assertNoSecrets('A Billoget node run', run);
 	const runData = run.data.resultData.runData[nodeName];
 	const items = runData?.[0]?.data?.main?.[0] ?? [];
 	const error = run.data.resultData.error as unknown as IDataObject | undefined;

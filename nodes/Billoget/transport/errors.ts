@@ -200,7 +200,8 @@ export function billogetNetworkError(
 		: 'Check the Base URL in the Billoget credential and the network between n8n and Billoget, or raise the node\'s Timeout option.';
 	const error = new NodeApiError(
 		node,
-		{ message: cause, code: cause },
+		// Not `code`: NodeApiError would replace our message with its generic one for that code.
+		{ message: cause, networkError: cause },
 		{ message, description, itemIndex: context.itemIndex },
 	);
 	error.context.outcome = context.outcomeUnknown ? 'unknown' : 'notApplied';

@@ -69,11 +69,15 @@ interface NetworkFailure {
 }
 
 function networkFailureOf(error: unknown): NetworkFailure | undefined {
+	// n8n-core wraps the HTTP client's error in a NodeApiError (as `cause` or `errorResponse`).
 	const candidates: Array<Record<string, unknown>> = [];
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-		candidates.push(current as Record<string, unknown>);
-		current = (current as Record<string, unknown>).cause;
+	const pending: unknown[] = [error];
+	while (pending.length > 0 && candidates.length < 8) {
+		const current = pending.shift();
+		if (typeof current !== 'object' || current === null) continue;
+		const record = current as Record<string, unknown>;
+		candidates.push(record);
+		pending.push(record.cause, record.errorResponse);
 	}
 	for (const candidate of candidates) {
 		const code = typeof candidate.code === 'string' ? candidate.code : undefined;
@@ -188,7 +192,7 @@ export async function billogetRequest(
 			}
 			const mayHaveApplied = !failure.notSent;
 			if (isPost && mayHaveApplied) {
-				const created = await recoverPost(request);
+				const created = await recoverPost(this, request);
 				if (created) {
 					return { status: 201, headers: {}, body: created, recovered: true };
 				}
@@ -242,7 +246,7 @@ export async function billogetRequest(
 		}
 		if (RETRYABLE_STATUS.has(status)) {
 			if (isPost) {
-				const created = await recoverPost(request);
+				const created = await recoverPost(this, request);
 				if (created) {
 					return { status: 201, headers, body: created, recovered: true };
 				}
@@ -266,8 +270,17 @@ export async function billogetRequest(
 	}
 }
 
-async function recoverPost(request: BillogetRequest): Promise<IDataObject | undefined> {
-	return request.findCreated ? await request.findCreated() : undefined;
+/** Looks for what a lost POST created; when even that fails, the outcome is unknown. */
+async function recoverPost(ctx: BillogetContext, request: BillogetRequest): Promise<IDataObject | undefined> {
+	if (!request.findCreated) return undefined;
+	try {
+		return await request.findCreated();
+	} catch (error) {
+		const unknown = asNodeError(ctx.getNode(), error, request.itemIndex);
+		unknown.context.outcome = 'unknown';
+		unknown.description = `The answer to the create was lost, and checking whether Billoget created the record failed too (${unknown.message}). Check in Billoget before running this item again.`;
+		throw unknown;
+	}
 }
 
 /** Unwraps `{ data: {...} }` single-object answers; other bodies are returned as they are. */
