@@ -12,7 +12,7 @@ require('./tsRequire');
 const { performance } = require('perf_hooks');
 const { startSandbox } = require('../sandbox/server');
 /** @type {typeof import('../test/harness/engine')} */
-const engine = require('../test/harness/engine.ts');
+const engine = require('../test/harness/engine');
 
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 5000);
 const PRODUCT_COUNT = Number(process.env.BENCH_PRODUCTS ?? 10000);
@@ -128,7 +128,7 @@ async function upsertBenchmark(kind) {
 		// The sandbox afterwards must equal the expected data exactly.
 		const records = kind === 'customer' ? [...sb.store.customers.values()] : [...sb.store.products.values()];
 		let mismatches = records.length === expected.size ? 0 : Math.abs(records.length - expected.size);
-		for (const record of records) {
+		for (const record of /** @type {any[]} */ (records)) {
 			const want = expected.get(kind === 'customer' ? record.email : record.productCode);
 			if (!want || Object.entries(want).some(([k, v]) => record[k] !== v)) mismatches++;
 		}

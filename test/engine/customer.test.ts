@@ -4,6 +4,9 @@ import type { Sandbox } from '../harness/sandbox';
 
 const CUSTOMERS = '/v1/api/public/customers';
 
+// A well-formed key the sandbox does not know.
+const UNKNOWN_KEY = ['bk', 'test', 'unknown'.padEnd(32, '0')].join('_');
+
 describe('Billoget node · customers, in n8n’s engine against the sandbox', () => {
 	let sb: Sandbox;
 
@@ -173,7 +176,7 @@ describe('Billoget node · customers, in n8n’s engine against the sandbox', ()
 			expect(sent.filter((l) => l.startsWith('GET'))).toHaveLength(2);
 			expect(sent.filter((l) => l.startsWith('PUT'))).toHaveLength(3);
 			expect(sent.filter((l) => l.startsWith('POST'))).toHaveLength(1);
-			expect([...sb.store.customers.values()].filter((c: { email?: string }) => c.email?.toLowerCase() === 'fresh@x.test')).toHaveLength(1);
+			expect([...sb.store.customers.values()].filter((c: { email?: string | null }) => c.email?.toLowerCase() === 'fresh@x.test')).toHaveLength(1);
 		});
 
 		it('fails on several matches unless told to update the first', async () => {
@@ -236,9 +239,9 @@ describe('Billoget node · customers, in n8n’s engine against the sandbox', ()
 	it('explains an unknown key with the fix', async () => {
 		const result = await runBillogetNode({
 			parameters: { resource: 'customer', operation: 'getMany', returnAll: true },
-			credentials: { apiKey: 'bk_test_unknown00000000000000000000000000', baseUrl: sb.baseUrl },
+			credentials: { apiKey: UNKNOWN_KEY, baseUrl: sb.baseUrl },
 		});
 		expect(result.error).toMatchObject({ message: 'Billoget did not accept the API key', httpCode: '401' });
-		expect(JSON.stringify(result.error)).not.toContain('bk_test_unknown00000000000000000000000000');
+		expect(JSON.stringify(result.error)).not.toContain(UNKNOWN_KEY);
 	});
 });

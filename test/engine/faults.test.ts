@@ -1,5 +1,5 @@
 import { jsonOf, runBillogetNode } from '../harness/engine';
-import { requestsSince, startSandbox } from '../harness/sandbox';
+import { DEMO_KEY, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 /**
@@ -73,7 +73,7 @@ describe('Billoget node · faults, rate limits and timeouts', () => {
 		sb.configure({ faults: { dropRate: 1, seed: 1 } });
 		// Only the first request (the POST) is dropped: turn faults off as soon as it was applied.
 		const stopAfterFirstWrite = sb.store.createCustomer.bind(sb.store);
-		sb.store.createCustomer = (fields: Record<string, unknown>) => {
+		sb.store.createCustomer = (fields: Parameters<typeof stopAfterFirstWrite>[0]) => {
 			const created = stopAfterFirstWrite(fields);
 			sb.configure({ faults: null });
 			return created;
@@ -82,7 +82,7 @@ describe('Billoget node · faults, rate limits and timeouts', () => {
 			const mark = sb.requests.length;
 			const result = await runBillogetNode({
 				parameters: { resource: 'customer', operation: 'create', firstName: 'Ana', lastName: 'Once', additionalFields: { email: 'once@x.test' } },
-				credentials: { apiKey: 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e', baseUrl: sb.baseUrl },
+				credentials: { apiKey: DEMO_KEY, baseUrl: sb.baseUrl },
 			});
 			expect(result.status).toBe('success');
 			expect(jsonOf(result.items)[0]).toMatchObject({ email: 'once@x.test', firstName: 'Ana' });
@@ -98,7 +98,7 @@ describe('Billoget node · faults, rate limits and timeouts', () => {
 		sb.configure({ faults: { hangRate: 1, seed: 3 } });
 		const result = await runBillogetNode({
 			parameters: { resource: 'customer', operation: 'getMany', returnAll: true, requestOptions: { timeout: 1000 } },
-			credentials: { apiKey: 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e', baseUrl: sb.baseUrl },
+			credentials: { apiKey: DEMO_KEY, baseUrl: sb.baseUrl },
 		});
 		expect(result.status).toBe('error');
 		expect(result.error).toMatchObject({ message: 'Billoget did not answer within 1000 ms' });
@@ -119,7 +119,7 @@ describe('Billoget node · faults, rate limits and timeouts', () => {
 				price: 1,
 				requestOptions: { timeout: 1000, maxRetries: 0 },
 			},
-			credentials: { apiKey: 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e', baseUrl: sb.baseUrl },
+			credentials: { apiKey: DEMO_KEY, baseUrl: sb.baseUrl },
 			continueOnFail: true,
 		});
 		// The POST hung, then the look-up (also hanging) failed: one POST, never a second one.

@@ -181,7 +181,7 @@ export interface RunNodeOptions {
 	parameters: IDataObject;
 	credentials: BillogetCredentials;
 	/** Items that enter the Billoget node (default: one empty item). */
-	items?: IDataObject[];
+	items?: object[];
 	continueOnFail?: boolean;
 	nodeType?: string;
 	extraTypes?: Record<string, INodeType>;

@@ -1,8 +1,8 @@
 /** Starting the Billoget sandbox for a test suite, and reading what it received. */
-import { startSandbox } from '../../sandbox/server';
+import { DEMO_KEYS, startSandbox } from '../../sandbox/server';
 
-export const DEMO_KEY = 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e';
-export const READ_ONLY_KEY = 'bk_test_read0000000000000000000000000000';
+export const DEMO_KEY = DEMO_KEYS.full;
+export const READ_ONLY_KEY = DEMO_KEYS.readOnly;
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 export type SandboxOptions = Parameters<typeof startSandbox>[0];
@@ -15,6 +15,7 @@ export interface LoggedRequest {
 	query: Record<string, unknown>;
 	body: unknown;
 	status: number;
+	fault?: string;
 }
 
 /** Requests the sandbox received after `mark` (a previous `sb.requests.length`). */
@@ -27,6 +28,6 @@ export function requestLines(requests: LoggedRequest[]): string[] {
 	return requests.map((r) => `${r.method} ${r.path}`);
 }
 
-export function credentialsFor(sb: Sandbox, apiKey = DEMO_KEY) {
+export function credentialsFor(sb: Sandbox, apiKey: string = DEMO_KEY) {
 	return { apiKey, baseUrl: sb.baseUrl };
 }

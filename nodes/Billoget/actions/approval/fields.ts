@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { billogetApiRequest, billogetRequest } from '../../transport/request';
+import { parseListPage } from '../../shared/pagination';
+import { readCollection, toId, toText } from '../parameters';
+import { simplify, wrap } from '../records';
+
+export const APPROVALS_PATH = '/api/public/budget-approvals';
+
+/** Approvals have 13 fields; Simplify keeps these. */
+export const SIMPLIFIED_APPROVAL_FIELDS = [
+	'id',
+	'budgetId',
+	'status',
+	'action',
+	'requestedBy',
+	'approvedBy',
+	'requestNotes',
+	'comments',
+	'createdAt',
+	'reviewedAt',
+];
+
+export function approvalIdField(verb: string): INodeProperties {
+	return {
+		displayName: 'Approval ID',
+		name: 'approvalId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 7',
+		description: `ID of the pending approval request to ${verb} (a positive whole number from Submit or Get Pending; not the budget ID)`,
+	};
+}
+
+export function simplifyOutputOption(): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to return only the main approval fields (ID, budget, status, action, people, notes, dates) instead of the full record',
+	};
+}
+
+/** Whether item i asked for the simplified output (top-level Simplify or Options → Simplify). */
+function wantsSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	if (readCollection(ctx, 'options', itemIndex).simplify === true) return true;
+	return ctx.getNodeParameter('simplify', itemIndex, false) === true;
+}
+
+export function approvalOutput(ctx: IExecuteFunctions, itemIndex: number, records: IDataObject[]): INodeExecutionData[] {
+	return wrap(wantsSimplify(ctx, itemIndex) ? records.map((record) => simplify(record, SIMPLIFIED_APPROVAL_FIELDS)) : records);
+}
+
+/** Approve or Reject: POST /{approvalId}/process with the decision and the reviewer's comments. */
+export async function processApproval(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	action: 'approve' | 'reject',
+): Promise<INodeExecutionData[]> {
+	const approvalId = toId(ctx, ctx.getNodeParameter('approvalId', itemIndex, '') as unknown, itemIndex, 'Approval ID');
+	const comments = toText(ctx, ctx.getNodeParameter('comments', itemIndex, '') as unknown, itemIndex, 'Comments', false);
+	const approval = await billogetApiRequest.call(ctx, {
+		method: 'POST',
+		path: `${APPROVALS_PATH}/${approvalId}/process`,
+		body: { action, ...(comments !== undefined ? { comments } : {}) },
+		itemIndex,
+		notFoundMessage: `No approval with ID ${approvalId} exists in Billoget`,
+	});
+	return approvalOutput(ctx, itemIndex, [approval]);
+}
+
+/**
+ * Pending and History answer a plain list ({ data: [...] }, not paginated per the SDK); Return All /
+ * Limit are applied to it. A paginated answer is read as its first page.
+ */
+export async function listApprovals(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	qs: IDataObject,
+): Promise<INodeExecutionData[]> {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const response = await billogetRequest.call(ctx, { method: 'GET', path, qs, itemIndex });
+	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
+	return approvalOutput(ctx, itemIndex, items.slice(0, limit));
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { readCollection, toId } from '../parameters';
+import { locatorValue } from '../budget/model';
+import { APPROVALS_PATH, listApprovals } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			recordLocator({
+				name: 'budgetId',
+				displayName: 'Budget',
+				resourceLabel: 'budget',
+				searchListMethod: 'searchBudgets',
+				description: 'Only the approval history of this budget: pick one, or give its Billoget budget ID (a number)',
+				required: false,
+			}),
+		],
+	},
+	simplifyOption(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['approval'], operation: ['getHistory'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const raw = locatorValue(readCollection(this, 'filters', i).budgetId);
+	const budgetId = raw === undefined || raw === '' ? undefined : toId(this, raw, i, 'Budget');
+	return await listApprovals(this, i, `${APPROVALS_PATH}/history`, { budgetId });
+}

@@ -1,0 +1,40 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { readCollection, toId } from '../parameters';
+import { APPROVALS_PATH, listApprovals } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1',
+				description: 'Only approvals this Billoget user can decide (the user ID, a number)',
+			},
+		],
+	},
+	simplifyOption(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['approval'], operation: ['getPending'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = readCollection(this, 'filters', i);
+	const userId =
+		filters.userId === undefined || filters.userId === '' ? undefined : toId(this, filters.userId, i, 'User ID');
+	return await listApprovals(this, i, `${APPROVALS_PATH}/pending`, { userId });
+}

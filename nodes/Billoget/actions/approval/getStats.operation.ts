@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { billogetApiRequest } from '../../transport/request';
+import { wrap } from '../records';
+import { APPROVALS_PATH } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Returns one item with the number of approval requests per status: pending, approved, rejected, cancelled and total',
+		name: 'statsNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['approval'], operation: ['getStats'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return wrap(await billogetApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i }));
+}

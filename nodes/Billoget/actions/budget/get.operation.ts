@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { budgetLocator, simplifyOption } from '../common.descriptions';
+import { getRecord, wrap } from '../records';
+import { BUDGET, budgetOutput } from './fields';
+
+const properties: INodeProperties[] = [
+	budgetLocator('The budget to retrieve: pick one, or give its Billoget budget ID (a number)'),
+	simplifyOption(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['budget'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return wrap(budgetOutput(this, i, await getRecord(this, i, BUDGET)));
+}

@@ -1,0 +1,126 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { invalid, readCollection, toId, toText } from '../parameters';
+import { listRecords, wrap } from '../records';
+import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
+import { locatorValue, parseBudgetState } from './model';
+
+const properties: INodeProperties[] = [
+	...returnAllAndLimit(),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Currency',
+				name: 'currency',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. USD',
+				description: 'Only budgets in this currency (three-letter ISO 4217 code)',
+			},
+			recordLocator({
+				name: 'customerId',
+				displayName: 'Customer',
+				resourceLabel: 'customer',
+				searchListMethod: 'searchCustomers',
+				description: 'Only budgets of this customer: pick one, or give the Billoget customer ID (a number)',
+				required: false,
+			}),
+			{
+				displayName: 'Issue Date From',
+				name: 'issueDateFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only budgets issued on or after this date (ISO 8601, e.g. 2026-01-01)',
+			},
+			{
+				displayName: 'Issue Date To',
+				name: 'issueDateTo',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only budgets issued on or before this date (ISO 8601; a plain date such as 2026-01-31 includes that whole day)',
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: "Text to look for in the customer's name, the comments or the budget ID",
+			},
+			{
+				displayName: 'Seller ID',
+				name: 'sellerId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1',
+				description: 'Only budgets of this seller (the Billoget user ID, a number)',
+			},
+			{
+				displayName: 'State',
+				name: 'state',
+				type: 'options',
+				default: 'generated',
+				options: [
+					{ name: 'Approved', value: 'approved', description: 'Confirmed by the customer or approved (state 1)' },
+					{ name: 'Generated', value: 'generated', description: 'Created, not decided yet (state 0)' },
+					{ name: 'Rejected', value: 'rejected', description: 'Rejected (state 2)' },
+				],
+				description:
+					'Only budgets in this state. With an expression, 0/1/2 or GENERATED (PENDING), APPROVED, REJECTED are accepted too.',
+			},
+		],
+	},
+	simplifyOption(),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['budget'], operation: ['getMany'] } },
+	properties,
+);
+
+/** Billoget's list query from the Filters of item i (validated; sent as numeric `state`). */
+function budgetQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const filters = readCollection(ctx, 'filters', itemIndex);
+	const qs: IDataObject = {};
+	if (filters.state !== undefined && filters.state !== '') {
+		const state = parseBudgetState(filters.state);
+		if (state === undefined) {
+			throw invalid(
+				ctx,
+				itemIndex,
+				`State "${String(filters.state)}" is not a budget state`,
+				String(filters.state).toUpperCase() === 'EXPIRED'
+					? 'Billoget has no expired state; filter on Generated and compare the expirationDate instead.'
+					: 'Use Generated (0), Approved (1) or Rejected (2).',
+			);
+		}
+		qs.state = state;
+	}
+	const customer = locatorValue(filters.customerId);
+	if (customer !== undefined && customer !== '') qs.customerId = toId(ctx, customer, itemIndex, 'Customer');
+	if (filters.sellerId !== undefined && filters.sellerId !== '') {
+		qs.sellerId = toId(ctx, filters.sellerId, itemIndex, 'Seller ID');
+	}
+	qs.currency = toCurrency(ctx, filters.currency, itemIndex, false);
+	qs.search = toText(ctx, filters.search, itemIndex, 'Search', false);
+	const from = toDateFilter(ctx, filters.issueDateFrom, itemIndex, 'Issue Date From');
+	const to = toDateFilter(ctx, filters.issueDateTo, itemIndex, 'Issue Date To');
+	if (from !== undefined && to !== undefined && Date.parse(to.length === 10 ? `${to}T23:59:59.999Z` : to) < Date.parse(from)) {
+		throw invalid(ctx, itemIndex, `Issue Date To (${to}) is before Issue Date From (${from})`, 'Swap the two dates or widen the range.');
+	}
+	qs.startDate = from;
+	qs.endDate = to;
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const budgets = await listRecords(this, i, BUDGET.path, budgetQuery(this, i));
+	return wrap(budgets.map((budget) => budgetOutput(this, i, budget)));
+}

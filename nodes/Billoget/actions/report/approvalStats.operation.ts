@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { summariseApprovals } from '../../shared/reports';
+import { billogetList } from '../../transport/pagination';
+import { billogetApiRequest } from '../../transport/request';
+import {
+	csvOptionProperties,
+	dateRangeProperties,
+	outputProperties,
+	readDayRange,
+	reportItems,
+	requestCounter,
+} from './common';
+import type { BreakdownSpec } from './common';
+
+const APPROVALS_PATH = '/api/public/budget-approvals';
+
+export const BREAKDOWNS: BreakdownSpec[] = [
+	{
+		name: 'By Status',
+		value: 'status',
+		description:
+			'Per status: the all-time count from Billoget, and for approved and rejected the decisions in the range and their median time',
+		columns: ['status', 'count', 'decidedInRange', 'medianHoursToDecision'],
+	},
+	{
+		name: 'Decisions',
+		value: 'decisions',
+		description: 'One row per approval decided in the range, with its time from submission to decision',
+		columns: ['approvalId', 'budgetId', 'status', 'submittedAt', 'decidedAt', 'hoursToDecision'],
+	},
+];
+
+const properties: INodeProperties[] = [
+	...dateRangeProperties('decisions (approvals or rejections)'),
+	...outputProperties('statistics', BREAKDOWNS),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: csvOptionProperties('billoget-approval-stats-<from>-<to>-<breakdown>.csv'),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['approvalStats'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const range = readDayRange(this, i);
+	const requestsUsed = requestCounter(this);
+	const stats = await billogetApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i });
+	const history = await billogetList.call(this, {
+		path: `${APPROVALS_PATH}/history`,
+		returnAll: true,
+		itemIndex: i,
+	});
+	const summary = summariseApprovals(stats, history.items, range);
+
+	return await reportItems(this, i, {
+		fileStem: `billoget-approval-stats-${range.fromDay}-${range.toDay}`,
+		summary: {
+			report: 'approvalStats',
+			generatedAt: new Date().toISOString(),
+			from: summary.from,
+			to: summary.to,
+			stats: { ...summary.stats },
+			decisionsInRange: summary.decisionsInRange,
+			approvedInRange: summary.approvedInRange,
+			rejectedInRange: summary.rejectedInRange,
+			approvalRateInRange: summary.approvalRateInRange,
+			medianHoursToDecision: summary.medianHoursToDecision,
+			medianSecondsToDecision: summary.medianSecondsToDecision,
+			averageHoursToDecision: summary.averageHoursToDecision,
+			medianHoursToApproval: summary.medianHoursToApproval,
+			medianHoursToRejection: summary.medianHoursToRejection,
+			byStatus: summary.byStatus as unknown as IDataObject[],
+			decisions: summary.decisions as unknown as IDataObject[],
+			warnings: summary.warnings,
+		},
+		breakdowns: {
+			status: summary.byStatus as unknown as IDataObject[],
+			decisions: summary.decisions as unknown as IDataObject[],
+		},
+		specs: BREAKDOWNS,
+		recordsRead: history.items.length,
+		requestsUsed: requestsUsed(),
+	});
+}

@@ -1,0 +1,220 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { toCsv } from '../../shared/csv';
+import { calendarDay } from '../../shared/reports';
+import { rateStateOf } from '../../transport/rateLimit';
+import { invalid, readCollection } from '../parameters';
+
+/**
+ * What the three reports share: the date range, the output mode (one summary item or one item per
+ * breakdown row), the CSV attachment, and counting the records and requests a report used.
+ */
+
+export interface BreakdownSpec {
+	/** Parameter value, e.g. 'period'. */
+	value: string;
+	/** Option name, e.g. 'By Period'. */
+	name: string;
+	description: string;
+	/** CSV columns, in order (also used when there are no rows). */
+	columns: string[];
+}
+
+export function dateRangeProperties(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'From',
+			name: 'fromDate',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: `First day of the range, included. Only the date is used (e.g. 2026-01-01); ${what} are placed on days in UTC.`,
+		},
+		{
+			displayName: 'To',
+			name: 'toDate',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: `Last day of the range, included: ${what} on this day count (e.g. 2026-03-31). Only the date is used.`,
+		},
+	];
+}
+
+export function outputProperties(report: string, breakdowns: BreakdownSpec[]): INodeProperties[] {
+	const defaultBreakdown = breakdowns[0].value;
+	return [
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: 'summary',
+			options: [
+				{
+					name: 'Summary',
+					value: 'summary',
+					description: 'One item with every figure of the report (and the breakdown as a CSV file, if chosen)',
+				},
+				{
+					name: 'Breakdown Rows',
+					value: 'rows',
+					description: 'One item per row of the chosen breakdown, ready for a spreadsheet; no item when the breakdown is empty',
+				},
+			],
+			description: 'Whether to output the whole report as one item or the chosen breakdown as one item per row',
+		},
+		{
+			displayName: 'Breakdown',
+			name: 'breakdown',
+			type: 'options',
+			default: defaultBreakdown,
+			options: breakdowns.map(({ name, value, description }) => ({ name, value, description })),
+			description: 'Which table of the report to output as rows or to write into the CSV file',
+		},
+		{
+			displayName: 'Attach CSV',
+			name: 'attachCsv',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: { output: ['summary'] } },
+			description: `Whether to attach the chosen breakdown to the ${report} item as a CSV file (binary data), e.g. to mail it or upload it`,
+		},
+		{
+			displayName: 'Put CSV in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			displayOptions: { show: { output: ['summary'], attachCsv: [true] } },
+			description: 'Name of the binary field to put the CSV file in',
+		},
+	];
+}
+
+/** Options every report's Options collection offers for its CSV file. */
+export function csvOptionProperties(defaultFileName: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'CSV File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: `e.g. ${defaultFileName}`,
+			description: `File name of the attached CSV; empty for ${defaultFileName}`,
+		},
+		{
+			displayName: 'CSV Byte Order Mark',
+			name: 'byteOrderMark',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to start the CSV file with a UTF-8 byte order mark, so that Excel shows accented letters (e.g. in customer names) correctly',
+		},
+	];
+}
+
+/** Luxon DateTime, Date or text → the calendar day 'YYYY-MM-DD'. */
+function dayText(raw: unknown): string | undefined {
+	if (typeof raw === 'object' && raw !== null && typeof (raw as { toISO?: unknown }).toISO === 'function') {
+		return calendarDay((raw as { toISO: () => string }).toISO());
+	}
+	return calendarDay(raw);
+}
+
+export function readDay(ctx: IExecuteFunctions, name: string, i: number, label: string): string {
+	const raw = ctx.getNodeParameter(name, i, '') as unknown;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		throw invalid(ctx, i, `${label} is required`, `Fill in ${label} with a date such as 2026-01-31.`);
+	}
+	const day = dayText(raw);
+	if (day === undefined) {
+		throw invalid(
+			ctx,
+			i,
+			`${label} "${String(raw)}" is not a date`,
+			'Use an ISO date such as 2026-01-31 (a time, if given, is ignored).',
+		);
+	}
+	return day;
+}
+
+export function readDayRange(ctx: IExecuteFunctions, i: number): { fromDay: string; toDay: string } {
+	const fromDay = readDay(ctx, 'fromDate', i, 'From');
+	const toDay = readDay(ctx, 'toDate', i, 'To');
+	if (fromDay > toDay) {
+		throw invalid(
+			ctx,
+			i,
+			`From (${fromDay}) is after To (${toDay})`,
+			'Swap the dates: From is the first day of the range and To the last one (both included).',
+		);
+	}
+	return { fromDay, toDay };
+}
+
+/** Counts the requests a report sends (retries included) from here on. */
+export function requestCounter(ctx: IExecuteFunctions): () => number {
+	const state = rateStateOf(ctx);
+	const before = state.requests;
+	return () => state.requests - before;
+}
+
+export interface ReportOutput {
+	/** The report's file-name stem, e.g. 'billoget-budget-summary-2026-01-01-2026-03-31'. */
+	fileStem: string;
+	summary: IDataObject;
+	/** Rows of each breakdown, by breakdown value. */
+	breakdowns: Record<string, IDataObject[]>;
+	specs: BreakdownSpec[];
+	recordsRead: number;
+	requestsUsed: number;
+}
+
+/**
+ * Shapes a report as the user chose: one summary item (optionally with the chosen breakdown as a
+ * CSV file), or one item per breakdown row. Both say how many records and requests were used.
+ */
+export async function reportItems(
+	ctx: IExecuteFunctions,
+	i: number,
+	report: ReportOutput,
+): Promise<INodeExecutionData[]> {
+	const output = ctx.getNodeParameter('output', i, 'summary') as string;
+	const breakdown = ctx.getNodeParameter('breakdown', i, report.specs[0].value) as string;
+	const spec = report.specs.find((candidate) => candidate.value === breakdown);
+	if (!spec) {
+		throw invalid(
+			ctx,
+			i,
+			`Breakdown "${breakdown}" is not one of this report's breakdowns`,
+			`Choose one of: ${report.specs.map((candidate) => candidate.value).join(', ')}.`,
+		);
+	}
+	const rows = report.breakdowns[spec.value] ?? [];
+	const usage = { recordsRead: report.recordsRead, requestsUsed: report.requestsUsed };
+
+	if (output === 'rows') {
+		return rows.map((row) => ({ json: { ...row, ...usage } }));
+	}
+	if (output !== 'summary') {
+		throw invalid(ctx, i, `Output "${output}" is not supported`, 'Choose Summary or Breakdown Rows.');
+	}
+
+	const item: INodeExecutionData = { json: { ...report.summary, ...usage } };
+	if (ctx.getNodeParameter('attachCsv', i, false) as boolean) {
+		const property = (ctx.getNodeParameter('binaryPropertyName', i, 'data') as string).trim();
+		if (!property) {
+			throw invalid(ctx, i, 'Put CSV in Field is empty', 'Enter the name of the binary field for the CSV file, e.g. data.');
+		}
+		const options = readCollection(ctx, 'options', i);
+		const requested = typeof options.fileName === 'string' ? options.fileName.trim() : '';
+		const fileName = requested || `${report.fileStem}-${spec.value}.csv`;
+		const csv = toCsv(rows, { columns: spec.columns });
+		const bom = options.byteOrderMark !== false ? '\ufeff' : '';
+		const data = Buffer.from(`${bom}${csv}`, 'utf8');
+		// An explicit file name and MIME type: n8n then skips detecting the type from the content.
+		item.binary = { [property]: await ctx.helpers.prepareBinaryData(data, fileName, 'text/csv') };
+		item.json.csv = { binaryProperty: property, fileName, breakdown: spec.value, rows: rows.length };
+	}
+	return [item];
+}

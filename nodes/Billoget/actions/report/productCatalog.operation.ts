@@ -1,0 +1,150 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { productCategory, productIsActive, productType, summariseCatalog } from '../../shared/reports';
+import { billogetList } from '../../transport/pagination';
+import { readCollection, toText } from '../parameters';
+import { csvOptionProperties, outputProperties, reportItems, requestCounter } from './common';
+import type { BreakdownSpec } from './common';
+
+const PRODUCTS_PATH = '/api/public/products';
+
+export const BREAKDOWNS: BreakdownSpec[] = [
+	{
+		name: 'By Category',
+		value: 'category',
+		description: 'Counts, active vs inactive, price min/median/max and products without stock per category',
+		columns: [
+			'category',
+			'count',
+			'active',
+			'inactive',
+			'products',
+			'services',
+			'priceMin',
+			'priceMedian',
+			'priceMax',
+			'withoutStock',
+		],
+	},
+	{
+		name: 'By Type',
+		value: 'type',
+		description: 'Counts and active vs inactive per type (product, service)',
+		columns: ['type', 'count', 'active', 'inactive'],
+	},
+	{
+		name: 'Products Without Stock',
+		value: 'withoutStock',
+		description: 'Active physical products whose stock is 0 or less (services have no stock)',
+		columns: ['productId', 'productCode', 'description', 'category', 'stock'],
+	},
+];
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'string',
+				default: '',
+				description: 'Only products of this category (exact name)',
+			},
+			{
+				displayName: 'Is Active',
+				name: 'isActive',
+				type: 'options',
+				options: [
+					{ name: 'Active Only', value: 'true' },
+					{ name: 'Inactive Only', value: 'false' },
+				],
+				default: 'true',
+				description: 'Whether to report only active or only inactive products',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Product', value: 'product' },
+					{ name: 'Service', value: 'service' },
+				],
+				default: 'product',
+				description: 'Only products of this type',
+			},
+		],
+	},
+	...outputProperties('catalogue', BREAKDOWNS),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: csvOptionProperties('billoget-product-catalog-<breakdown>.csv'),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['productCatalog'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = readCollection(this, 'filters', i);
+	const category = toText(this, filters.category, i, 'Category', false);
+	const type = toText(this, filters.type, i, 'Type', false)?.toLowerCase();
+	const isActive = filters.isActive === 'true' || filters.isActive === true ? true : filters.isActive === 'false' || filters.isActive === false ? false : undefined;
+
+	const requestsUsed = requestCounter(this);
+	const listed = await billogetList.call(this, {
+		path: PRODUCTS_PATH,
+		qs: { category, type, isActive: isActive === undefined ? undefined : String(isActive) },
+		returnAll: true,
+		itemIndex: i,
+	});
+	// The API's filters narrow the pages; the same filters again here keep the report exact.
+	const products = listed.items.filter(
+		(product) =>
+			(category === undefined || productCategory(product) === category) &&
+			(type === undefined || productType(product) === type) &&
+			(isActive === undefined || productIsActive(product) === isActive),
+	);
+	const summary = summariseCatalog(products);
+	const applied: IDataObject = {};
+	if (category !== undefined) applied.category = category;
+	if (type !== undefined) applied.type = type;
+	if (isActive !== undefined) applied.isActive = isActive;
+
+	return await reportItems(this, i, {
+		fileStem: 'billoget-product-catalog',
+		summary: {
+			report: 'productCatalog',
+			generatedAt: new Date().toISOString(),
+			filters: applied,
+			productCount: summary.productCount,
+			active: summary.active,
+			inactive: summary.inactive,
+			categoryCount: summary.categoryCount,
+			byCategory: summary.byCategory as unknown as IDataObject[],
+			byType: summary.byType as unknown as IDataObject[],
+			withoutStockCount: summary.withoutStockCount,
+			withoutStock: summary.withoutStock as unknown as IDataObject[],
+			warnings: summary.warnings,
+		},
+		breakdowns: {
+			category: summary.byCategory as unknown as IDataObject[],
+			type: summary.byType as unknown as IDataObject[],
+			withoutStock: summary.withoutStock as unknown as IDataObject[],
+		},
+		specs: BREAKDOWNS,
+		recordsRead: listed.items.length,
+		requestsUsed: requestsUsed(),
+	});
+}

@@ -1,0 +1,285 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { normaliseBudget } from '../actions/budget/model';
+import { configureTransport, settingsOf } from '../transport/settings';
+import { comparedFields, isPollEvent, POLL_EVENTS } from './events';
+import type { PollEventName, PollEventSpec } from './events';
+import { walkList } from './fetch';
+import {
+	budgetStateOf,
+	diffCreated,
+	diffSnapshot,
+	encodeValues,
+	expirationFromToken,
+	expirationOf,
+	expirationToken,
+	fieldChanges,
+	idOf,
+	NewestFirstTracker,
+	newestFirst,
+	oldestFirst,
+	priceToken,
+	readState,
+	STATE_VERSION,
+	stateFromToken,
+	stateNameOf,
+	stateToken,
+	STATIC_KEY,
+} from './state';
+import type { PollState, SnapshotEntry } from './state';
+
+const DAY_MS = 86_400_000;
+
+export interface PollSettings {
+	event: PollEventName;
+	spec: PollEventSpec;
+	/** Compared fields of 'changed' events. */
+	fields: string[];
+	expiringWithinDays: number;
+	onlyOpenBudgets: boolean;
+	marginMs: number;
+	maxPages: number;
+	/** What the stored state was built for; a different scope starts a fresh baseline. */
+	scope: string;
+}
+
+function numberOption(value: unknown, fallback: number, min: number): number {
+	return typeof value === 'number' && Number.isFinite(value) ? Math.max(min, value) : fallback;
+}
+
+export function readSettings(ctx: IPollFunctions): PollSettings {
+	const event = ctx.getNodeParameter('event', 'budget.created') as unknown;
+	if (!isPollEvent(event)) {
+		throw new NodeOperationError(ctx.getNode(), `"${String(event)}" is not an event of the Billoget Poll Trigger`, {
+			description: 'Pick the event again in the node; the workflow may come from a newer version of this node.',
+		});
+	}
+	const spec = POLL_EVENTS[event];
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const chosen = spec.resource === 'customer' ? options.customerFields : options.productFields;
+	const fields = comparedFields(spec, chosen);
+	const expiringWithinDays =
+		event === 'budget.expiring' ? numberOption(ctx.getNodeParameter('expiringWithinDays', 7), 7, 0) : 0;
+	const onlyOpenBudgets = options.onlyOpenBudgets !== false;
+	const scopeParts: string[] = [event];
+	if (spec.strategy === 'changed') scopeParts.push(fields.join(','));
+	if (spec.strategy === 'expiring') scopeParts.push(String(expiringWithinDays), onlyOpenBudgets ? 'open' : 'all');
+	if (typeof options.maxRateLimitWait === 'number') {
+		configureTransport(ctx, { maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWait) * 1000 });
+	}
+	return {
+		event,
+		spec,
+		fields,
+		expiringWithinDays,
+		onlyOpenBudgets,
+		marginMs: numberOption(options.createdMarginMinutes, 10, 0) * 60_000,
+		maxPages: Math.floor(numberOption(options.maxPages, 50, 1)),
+		scope: scopeParts.join('|'),
+	};
+}
+
+/** The list query of a poll: the state filter where one applies, createdAfter from the cursor. */
+export function listQuery(settings: PollSettings, state: PollState | undefined): IDataObject {
+	const { spec } = settings;
+	const qs: IDataObject = {};
+	if (spec.strategy === 'inState' && spec.state !== undefined) qs.state = spec.state;
+	if (spec.strategy === 'expiring' && settings.onlyOpenBudgets) qs.state = 0;
+	if (spec.strategy === 'created' && spec.createdAfterFilter && state?.cursor !== undefined) {
+		qs.createdAfter = new Date(state.cursor - settings.marginMs).toISOString();
+	}
+	return qs;
+}
+
+interface Detected {
+	record: IDataObject;
+	extra?: IDataObject;
+}
+
+function outputItem(settings: PollSettings, now: number, detected: Detected): IDataObject {
+	const data = settings.spec.resource === 'budget' ? normaliseBudget(detected.record) : { ...detected.record };
+	return { event: settings.event, detectedAt: new Date(now).toISOString(), data, ...detected.extra };
+}
+
+function isExpiring(settings: PollSettings, record: IDataObject, now: number): number | undefined {
+	if (settings.onlyOpenBudgets && budgetStateOf(record) !== 0) return undefined;
+	const expiresAt = expirationOf(record);
+	if (expiresAt === undefined) return undefined;
+	return expiresAt >= now && expiresAt <= now + settings.expiringWithinDays * DAY_MS ? expiresAt : undefined;
+}
+
+function expiringExtra(expiresAt: number, now: number): IDataObject {
+	return {
+		expiresAt: new Date(expiresAt).toISOString(),
+		daysLeft: Math.round(((expiresAt - now) / DAY_MS) * 10) / 10,
+	};
+}
+
+function snapshotOf(settings: PollSettings, records: IDataObject[], now: number): SnapshotEntry[] {
+	const entries: SnapshotEntry[] = [];
+	for (const record of records) {
+		const id = idOf(record);
+		if (id === undefined) continue;
+		const { spec } = settings;
+		let token: string | undefined;
+		if (spec.strategy === 'inState') {
+			token = budgetStateOf(record) === spec.state ? '' : undefined;
+		} else if (spec.strategy === 'expiring') {
+			const expiresAt = isExpiring(settings, record, now);
+			token = expiresAt === undefined ? undefined : expirationToken(expiresAt);
+		} else if (settings.event === 'budget.stateChanged') {
+			token = stateToken(record);
+		} else if (settings.event === 'product.priceChanged') {
+			token = priceToken(record.price);
+		} else {
+			token = encodeValues(record, settings.fields);
+		}
+		if (token !== undefined) entries.push({ id, token, record });
+	}
+	return entries;
+}
+
+/** The compared values of a change: previous state for budgets, previous field values otherwise. */
+function changeExtra(settings: PollSettings, before: string | undefined, after: string): IDataObject {
+	if (settings.event === 'budget.stateChanged') {
+		const state = before === undefined ? null : stateFromToken(before);
+		return { changedFields: ['state'], previous: { state, stateName: stateNameOf(state) } };
+	}
+	if (before === undefined) return {};
+	return { ...fieldChanges(settings.fields, before, after) };
+}
+
+interface PollOutcome {
+	detected: Detected[];
+	next: PollState;
+}
+
+/** Decides the events of one poll from the records read and the stored state (pure apart from `now`). */
+export function detect(
+	settings: PollSettings,
+	previous: PollState | undefined,
+	records: IDataObject[],
+	complete: boolean,
+	now: number,
+): PollOutcome {
+	const { spec } = settings;
+	const base = { v: STATE_VERSION, scope: settings.scope };
+	if (spec.strategy === 'created') {
+		const diff = diffCreated(previous, records, settings.marginMs, complete);
+		const next: PollState = { ...base, recent: diff.recent };
+		if (diff.cursor !== undefined) next.cursor = diff.cursor;
+		if (diff.undated.length > 0) next.undated = diff.undated;
+		const fresh = [...diff.fresh].sort(oldestFirst('createdAt'));
+		return { detected: fresh.map((record) => ({ record })), next };
+	}
+	const entries = snapshotOf(settings, records, now);
+	const keepMissing =
+		spec.strategy === 'expiring'
+			? (_id: string, token: string) => (expirationFromToken(token) ?? 0) >= now
+			: undefined;
+	const diff = diffSnapshot(previous?.seen, entries, { keepMissing });
+	const next: PollState = { ...base, seen: diff.seen };
+	if (!previous) return { detected: [], next };
+	const detected: Detected[] = [];
+	for (const change of diff.changes) {
+		if (spec.strategy === 'inState') {
+			if (change.before === undefined) detected.push({ record: change.record });
+		} else if (spec.strategy === 'expiring') {
+			const expiresAt = expirationOf(change.record) ?? expirationFromToken(change.after) ?? now;
+			detected.push({ record: change.record, extra: expiringExtra(expiresAt, now) });
+		} else if (change.before !== undefined) {
+			detected.push({ record: change.record, extra: changeExtra(settings, change.before, change.after) });
+		} else if (settings.event === 'budget.stateChanged' && (budgetStateOf(change.record) ?? 0) !== 0) {
+			// Created after the previous poll and already decided: its state changed from unknown.
+			detected.push({ record: change.record, extra: changeExtra(settings, undefined, change.after) });
+		}
+	}
+	const order = spec.strategy === 'expiring' ? 'expirationDate' : 'updatedAt';
+	detected.sort((a, b) => oldestFirst(order)(a.record, b.record));
+	return { detected, next };
+}
+
+/** Manual runs: the newest record that matches the event, shaped like a real event, as sample data. */
+export function sample(settings: PollSettings, records: IDataObject[], now: number): Detected | undefined {
+	const { spec } = settings;
+	if (spec.strategy === 'created') {
+		const [newest] = [...records].sort(newestFirst('createdAt'));
+		return newest ? { record: newest } : undefined;
+	}
+	if (spec.strategy === 'expiring') {
+		const soonest = records
+			.map((record) => ({ record, expiresAt: isExpiring(settings, record, now) }))
+			.filter((c): c is { record: IDataObject; expiresAt: number } => c.expiresAt !== undefined)
+			.sort((a, b) => a.expiresAt - b.expiresAt)[0];
+		return soonest ? { record: soonest.record, extra: expiringExtra(soonest.expiresAt, now) } : undefined;
+	}
+	let candidates = records;
+	if (spec.strategy === 'inState') candidates = records.filter((r) => budgetStateOf(r) === spec.state);
+	if (settings.event === 'budget.stateChanged') candidates = records.filter((r) => budgetStateOf(r) !== 0);
+	const [newest] = [...candidates].sort(newestFirst('updatedAt'));
+	if (!newest) return undefined;
+	if (spec.strategy === 'inState') return { record: newest };
+	if (settings.event === 'budget.stateChanged') {
+		return { record: newest, extra: { changedFields: ['state'], previous: { state: null, stateName: null } } };
+	}
+	const previous: IDataObject = {};
+	for (const field of settings.fields) previous[field] = null;
+	return { record: newest, extra: { changedFields: [], previous } };
+}
+
+/**
+ * One poll. Reads the list the event needs, compares it with the node's static data and returns the
+ * events, oldest first, or null when there is none. The stored state changes only after every request
+ * of the poll succeeded: a failed poll (a 429 the transport gave up on, a network error) throws, n8n
+ * shows the error, and the next poll sees the same changes again.
+ */
+export async function pollBilloget(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const settings = readSettings(ctx);
+	const now = settingsOf(ctx).now();
+	const manual = ctx.getMode() === 'manual';
+	const what = `${settings.spec.resource}s`;
+
+	if (manual) {
+		const { items } = await walkList.call(ctx, {
+			path: settings.spec.path,
+			qs: listQuery(settings, undefined),
+			maxPages: settings.maxPages,
+			what,
+		});
+		const found = sample(settings, items, now);
+		return found ? [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])] : null;
+	}
+
+	const staticData = ctx.getWorkflowStaticData('node');
+	const previous = readState(staticData[STATIC_KEY], settings.scope);
+	const tracker = new NewestFirstTracker();
+	const floor =
+		previous?.cursor !== undefined && settings.spec.strategy === 'created'
+			? previous.cursor - settings.marginMs
+			: undefined;
+	const qs = listQuery(settings, previous);
+	const walk = await walkList.call(ctx, {
+		path: settings.spec.path,
+		qs,
+		maxPages: settings.maxPages,
+		what,
+		stopAfter: floor === undefined ? undefined : (page) => tracker.pageIsOlderThan(page, floor),
+	});
+	// Complete: every record of the resource was listed (no early stop, no date filter).
+	const complete = !walk.stoppedEarly && qs.createdAfter === undefined;
+	const outcome = detect(settings, previous, walk.items, complete, now);
+
+	if (JSON.stringify(staticData[STATIC_KEY] ?? null) !== JSON.stringify(outcome.next)) {
+		staticData[STATIC_KEY] = outcome.next as unknown as IDataObject;
+	}
+	ctx.logger.debug('Billoget Poll Trigger polled', {
+		event: settings.event,
+		pages: walk.pages,
+		records: walk.items.length,
+		events: outcome.detected.length,
+		baseline: previous === undefined,
+	});
+	if (outcome.detected.length === 0) return null;
+	return [ctx.helpers.returnJsonArray(outcome.detected.map((d) => outputItem(settings, now, d)))];
+}

@@ -1,0 +1,106 @@
+import sendTestSchema from '../../nodes/Billoget/__schema__/v1.0.0/webhook/sendTest.json';
+import { jsonOf, runBillogetNode } from '../harness/engine';
+import { credentialsFor, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import type { Sandbox } from '../harness/sandbox';
+
+const TEST_PATH = '/v1/api/public/webhooks/test';
+
+/** A small draft-07 subset (type, enum, properties, required, items): what our output schemas use. */
+interface Schema {
+	type?: string | string[];
+	enum?: unknown[];
+	properties?: Record<string, Schema>;
+	required?: string[];
+	items?: Schema;
+}
+
+/** What in `value` the schema does not describe (undeclared fields included), as readable paths. */
+function schemaProblems(value: unknown, schema: Schema, path = '$'): string[] {
+	const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+	const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+	if (types.length > 0 && !types.some((type) => type === actual || (type === 'integer' && Number.isInteger(value)))) {
+		return [`${path}: ${actual} is not ${types.join(' | ')}`];
+	}
+	const problems: string[] = [];
+	if (schema.enum && !schema.enum.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not in the enum`);
+	if (actual === 'object' && schema.properties) {
+		const record = value as Record<string, unknown>;
+		for (const key of schema.required ?? []) if (!(key in record)) problems.push(`${path}.${key}: missing`);
+		for (const [key, entry] of Object.entries(record)) {
+			const sub = schema.properties[key];
+			problems.push(...(sub ? schemaProblems(entry, sub, `${path}.${key}`) : [`${path}.${key}: not in the schema`]));
+		}
+	}
+	if (actual === 'array' && schema.items) {
+		(value as unknown[]).forEach((entry, index) => problems.push(...schemaProblems(entry, schema.items!, `${path}[${index}]`)));
+	}
+	return problems;
+}
+
+
+describe('Billoget node · webhook test events, in n8n’s engine against the sandbox', () => {
+	let sb: Sandbox;
+
+	beforeAll(async () => {
+		sb = await startSandbox({ port: 0, seed: 'demo' });
+	});
+	afterAll(async () => {
+		await sb.stop();
+	});
+	beforeEach(() => {
+		sb.reset({ seed: 'demo' });
+	});
+
+	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>
+		runBillogetNode({ parameters: { resource: 'webhook', operation: 'sendTest', ...parameters }, credentials: credentialsFor(sb), ...extra });
+
+	it('sends a documented event with JSON data mapped per item, and never outputs the API key', async () => {
+		const mark = sb.requests.length;
+		const result = await run({ event: 'budget.approved', data: '={{ JSON.stringify($json) }}' }, { items: [{ id: 42, total: 1210.5 }] });
+		expect(result.status).toBe('success');
+		expect(requestsSince(sb, mark)).toEqual([
+			expect.objectContaining({ method: 'POST', path: TEST_PATH, body: { event: 'budget.approved', data: { id: 42, total: 1210.5 } } }),
+		]);
+		const out = jsonOf(result.items)[0];
+		expect(out).toMatchObject({ event: 'budget.approved', message: 'Webhook test event sent', timestamp: expect.any(String) });
+		const key = credentialsFor(sb).apiKey;
+		expect(JSON.stringify(result.items)).not.toContain(key);
+		expect(String(out.apiKey).length).toBeLessThanOrEqual(12);
+		expect(result.items[0].pairedItem).toEqual({ item: 0 });
+		expect(schemaProblems(out, sendTestSchema)).toEqual([]);
+	});
+
+	it('sends a custom event name with an object from an expression', async () => {
+		const mark = sb.requests.length;
+		await run({ event: '__custom', customEvent: 'connection_test', data: '={{ { ping: true } }}' });
+		expect(requestsSince(sb, mark)[0].body).toEqual({ event: 'connection_test', data: { ping: true } });
+	});
+
+	it.each([
+		['invalid JSON data', { event: 'budget.created', data: '{not json' }, 'Data (JSON) is not valid JSON'],
+		['a JSON array as data', { event: 'budget.created', data: '[1, 2]' }, 'Data (JSON) must be a JSON object'],
+		['a custom name with spaces', { event: '__custom', customEvent: 'my event' }, 'Custom Event Name "my event" is not an event name'],
+		['an unknown event from an expression', { event: '={{ "budget.exploded" }}' }, 'Event "budget.exploded" is not a Billoget event'],
+	])('refuses %s before sending anything', async (_case, parameters, message) => {
+		const mark = sb.requests.length;
+		const result = await run(parameters);
+		expect(result.error).toMatchObject({ message });
+		expect(requestsSince(sb, mark)).toEqual([]);
+	});
+
+	it('with Continue On Fail, a key without the WEBHOOKS scope gives an error item that names the scope', async () => {
+		const mark = sb.requests.length;
+		const result = await runBillogetNode({
+			parameters: { resource: 'webhook', operation: 'sendTest', event: 'budget.created', data: '{}' },
+			credentials: credentialsFor(sb, READ_ONLY_KEY),
+			items: [{ a: 1 }, { a: 2 }],
+			continueOnFail: true,
+		});
+		expect(requestLines(requestsSince(sb, mark))).toEqual([`POST ${TEST_PATH}`, `POST ${TEST_PATH}`]);
+		expect(jsonOf(result.items)).toEqual([
+			expect.objectContaining({ error: 'The Billoget API key lacks the WEBHOOKS scope', httpCode: '403' }),
+			expect.objectContaining({ error: 'The Billoget API key lacks the WEBHOOKS scope', httpCode: '403' }),
+		]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+});

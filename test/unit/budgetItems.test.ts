@@ -1,0 +1,193 @@
+import {
+	checkLine,
+	checkLines,
+	customerNameOf,
+	extractToken,
+	lineBody,
+	linesFingerprint,
+	linesFromJson,
+	locatorValue,
+	normaliseBudget,
+	parseBudgetState,
+	simplifyBudget,
+} from '../../nodes/Billoget/actions/budget/model';
+
+describe('budget states', () => {
+	it.each([
+		[0, 0],
+		[2, 2],
+		['1', 1],
+		[' approved ', 1],
+		['PENDING', 0],
+		['Generated', 0],
+		['REJECTED', 2],
+	])('reads %p as %p', (raw, state) => {
+		expect(parseBudgetState(raw)).toBe(state);
+	});
+
+	it.each([3, -1, 1.5, 'EXPIRED', 'maybe', '', null, undefined, {}])('does not recognise %p', (raw) => {
+		expect(parseBudgetState(raw)).toBeUndefined();
+	});
+
+	it('normalises numeric and legacy budgets to a numeric state and its name', () => {
+		expect(normaliseBudget({ id: 1, state: 1 })).toEqual({ id: 1, state: 1, stateName: 'approved' });
+		expect(normaliseBudget({ id: 2, state: '2' })).toEqual({ id: 2, state: 2, stateName: 'rejected' });
+		expect(normaliseBudget({ id: 3, status: 'PENDING' })).toEqual({ id: 3, status: 'PENDING', state: 0, stateName: 'generated' });
+		expect(normaliseBudget({ id: 4, status: 'APPROVED' })).toMatchObject({ state: 1, stateName: 'approved' });
+		expect(normaliseBudget({ id: 5 })).toEqual({ id: 5 });
+	});
+});
+
+describe('simplified budget', () => {
+	const budget = {
+		id: 9,
+		currency: 'ARS',
+		issueDate: '2026-01-01',
+		expirationDate: '2026-01-31',
+		customerId: 3,
+		sellerId: 1,
+		businessId: 1,
+		minimumPaymentToConfirm: 0,
+		state: 0,
+		stateName: 'generated',
+		subtotal: 100,
+		iva: 21,
+		total: 121,
+		comments: 'x',
+		publicToken: 'tok',
+		items: [{ id: 1 }],
+		customer: { id: 3, firstName: 'Lucía', lastName: 'Fernández', email: 'l@x.test' },
+		createdAt: '2026-01-01',
+		updatedAt: '2026-01-01',
+	};
+
+	it('keeps the main fields and adds the customer name', () => {
+		expect(simplifyBudget(budget)).toEqual({
+			id: 9,
+			state: 0,
+			stateName: 'generated',
+			currency: 'ARS',
+			subtotal: 100,
+			iva: 21,
+			total: 121,
+			issueDate: '2026-01-01',
+			expirationDate: '2026-01-31',
+			customerId: 3,
+			customerName: 'Lucía Fernández',
+			publicToken: 'tok',
+		});
+		expect(simplifyBudget({ ...budget, publicUrl: 'https://x/budget/tok' }, ['publicUrl'])).toHaveProperty('publicUrl', 'https://x/budget/tok');
+	});
+
+	it('reads a legacy customer name and tolerates no customer', () => {
+		expect(customerNameOf({ customer: { name: 'Acme S.A.' } })).toBe('Acme S.A.');
+		expect(customerNameOf({ customer: null })).toBeUndefined();
+		expect(customerNameOf({})).toBeUndefined();
+	});
+});
+
+describe('public tokens', () => {
+	it.each([
+		['abc_DEF-123', 'abc_DEF-123'],
+		['  3f9a2c1d8b7e4f60a1b2c3d4e5f60718  ', '3f9a2c1d8b7e4f60a1b2c3d4e5f60718'],
+		['https://app.billoget.com/budget/3f9a2c1d', '3f9a2c1d'],
+		['https://billoget.com/budget/3f9a2c1d/?utm_source=mail#top', '3f9a2c1d'],
+		['http://localhost:4010/v1/api/public/budgets/token/tok-1', 'tok-1'],
+		['https://app.billoget.com/es/presupuesto/tok_2', 'tok_2'],
+	])('extracts the token from %p', (raw, token) => {
+		expect(extractToken(raw)).toBe(token);
+	});
+
+	it.each(['', 'abc$', 'with space', 'a'.repeat(101), 'https://app.billoget.com/', 'https://app.billoget.com/budget/%E0%A4%A'])(
+		'refuses %p',
+		(raw) => {
+			expect(extractToken(raw)).toBeUndefined();
+		},
+	);
+
+	it('accepts exactly 100 characters', () => {
+		expect(extractToken('a'.repeat(100))).toBe('a'.repeat(100));
+	});
+});
+
+describe('line items', () => {
+	it('reads product and package lines, with or without a unit price', () => {
+		expect(checkLine({ itemType: 'product', productId: { __rl: true, mode: 'list', value: '12' }, quantity: 3, unitPrice: '0.335' }, 1)).toEqual({
+			ok: true,
+			value: { productId: 12, quantity: 3, unitPrice: 0.335 },
+		});
+		expect(checkLine({ itemType: 'product', productId: 12, quantity: '1,5', unitPrice: '' }, 1)).toEqual({
+			ok: true,
+			value: { productId: 12, quantity: 1.5 },
+		});
+		expect(checkLine({ packageId: '3', quantity: 1, unitPrice: 0 }, 1)).toEqual({ ok: true, value: { packageId: 3, quantity: 1, unitPrice: 0 } });
+	});
+
+	it.each([
+		[{ itemType: 'product', quantity: 1 }, 'Product', 'Line item 4: Product is missing'],
+		[{ itemType: 'product', productId: 'abc', quantity: 1 }, 'Product', 'Line item 4: Product "abc" is not a product ID'],
+		[{ itemType: 'product', productId: 1, packageId: 2, quantity: 1 }, 'Package ID', 'Line item 4: has both a product and a package'],
+		[{ itemType: 'package', quantity: 1, unitPrice: 1 }, 'Package ID', 'Line item 4: Package ID is missing'],
+		[{ itemType: 'bundle', productId: 1, quantity: 1 }, 'Item Type', 'Line item 4: Item Type "bundle" is not known'],
+		[{ productId: 1 }, 'Quantity', 'Line item 4: Quantity is missing'],
+		[{ productId: 1, quantity: 'two' }, 'Quantity', 'Line item 4: Quantity "two" is not a number'],
+		[{ productId: 1, quantity: 0 }, 'Quantity', 'Line item 4: Quantity must be greater than 0 (got 0)'],
+		[{ productId: 1, quantity: -2 }, 'Quantity', 'Line item 4: Quantity must be greater than 0 (got -2)'],
+		[{ productId: 1, quantity: 1, unitPrice: '-0.01' }, 'Unit Price', 'Line item 4: Unit Price must not be negative (got -0.01)'],
+		[{ productId: 1, quantity: 1, unitPrice: '12abc' }, 'Unit Price', 'Line item 4: Unit Price "12abc" is not a number'],
+		[{ packageId: 1, quantity: 1 }, 'Unit Price', 'Line item 4: Unit Price is required for a package'],
+	])('reports %p as a problem with %s', (raw, field, message) => {
+		const checked = checkLine(raw, 4);
+		expect(checked.ok).toBe(false);
+		if (!checked.ok) {
+			expect(checked.problem).toMatchObject({ line: 4, field, message });
+			expect(checked.problem.hint.length).toBeGreaterThan(10);
+		}
+	});
+
+	it('needs at least one line and reports the first bad one', () => {
+		expect(checkLines([])).toMatchObject({ ok: false, problem: { field: 'Line Items', message: 'The budget has no line items' } });
+		expect(checkLines([{ productId: 1, quantity: 1 }, { productId: 1, quantity: 0 }, { quantity: 1 }])).toMatchObject({
+			ok: false,
+			problem: { line: 2, field: 'Quantity' },
+		});
+	});
+
+	it('reads Items (JSON) from text, an array or an object with items', () => {
+		const lines = [{ productId: 1, quantity: 2, unitPrice: 3 }];
+		expect(linesFromJson(JSON.stringify(lines))).toEqual({ ok: true, value: [{ itemType: undefined, packageId: undefined, ...lines[0] }] });
+		expect(linesFromJson(lines)).toMatchObject({ ok: true, value: [{ productId: 1 }] });
+		expect(linesFromJson({ items: lines })).toMatchObject({ ok: true, value: [{ productId: 1 }] });
+		expect(linesFromJson('')).toEqual({ ok: true, value: [] });
+	});
+
+	it.each([
+		['{not json', 'Items (JSON) is not valid JSON'],
+		['{"productId": 1}', 'Items (JSON) must be an array of line items'],
+		[42, 'Items (JSON) must be an array of line items'],
+		['[{"productId": 1, "quantity": 1}, 7]', 'Line item 2: is not an object'],
+	])('refuses Items (JSON) %p', (raw, message) => {
+		expect(linesFromJson(raw)).toMatchObject({ ok: false, problem: { message } });
+	});
+
+	it('shapes a line for Billoget and unwraps locators', () => {
+		expect(lineBody({ productId: 4, quantity: 3 }, 18500)).toEqual({ productId: 4, quantity: 3, unitPrice: 18500 });
+		expect(lineBody({ packageId: 2, quantity: 1, unitPrice: 5 }, 5)).toEqual({ packageId: 2, quantity: 1, unitPrice: 5 });
+		expect(locatorValue({ __rl: true, mode: 'id', value: '7' })).toBe('7');
+		expect(locatorValue('7')).toBe('7');
+	});
+
+	it('fingerprints lines independently of order and of extra fields', () => {
+		const sent = [
+			{ productId: 4, quantity: 3, unitPrice: 0.335 },
+			{ packageId: 2, quantity: 1, unitPrice: 10 },
+		];
+		const stored = [
+			{ id: 90, packageId: 2, productId: null, quantity: 1, unitPrice: 10, subtotal: 10, budgetId: 5 },
+			{ id: 91, productId: 4, packageId: null, quantity: '3', unitPrice: 0.335, subtotal: 1.01, budgetId: 5 },
+		];
+		expect(linesFingerprint(stored)).toBe(linesFingerprint(sent));
+		expect(linesFingerprint([{ productId: 4, quantity: 2, unitPrice: 0.335 }, sent[1]])).not.toBe(linesFingerprint(sent));
+		expect(linesFingerprint(undefined)).toBeUndefined();
+	});
+});

@@ -1,0 +1,177 @@
+import { createHmac, randomBytes } from 'crypto';
+
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	checkTimestamp,
+	computeSignature,
+	parseSignatureHeader,
+	parseTimestamp,
+	verifyDelivery,
+	verifySignature,
+} from '../../nodes/Billoget/shared/signature';
+
+const SECRET = `whsec_${randomBytes(24).toString('hex')}`;
+const NOW = Date.parse('2026-11-25T12:00:00.000Z');
+
+function payload(overrides: Record<string, unknown> = {}): string {
+	return JSON.stringify({
+		event: 'budget.approved',
+		timestamp: '2026-11-25T11:59:30.000Z',
+		data: { id: 7, state: 1 },
+		metadata: { source: 'api', version: '1.4.0', delivery_id: 'dlv_1' },
+		...overrides,
+	});
+}
+
+function hmac(body: string | Buffer, secret = SECRET): string {
+	return createHmac('sha256', secret).update(body).digest('hex');
+}
+
+describe('computeSignature', () => {
+	it('is the lowercase hex HMAC-SHA256 of the bytes', () => {
+		const body = payload();
+		expect(computeSignature(SECRET, body)).toBe(hmac(body));
+		expect(computeSignature(SECRET, Buffer.from(body))).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
+
+describe('parseSignatureHeader', () => {
+	const hex = hmac('x');
+
+	it('accepts lowercase, uppercase and sha256= prefixed digests', () => {
+		expect(parseSignatureHeader(hex)?.toString('hex')).toBe(hex);
+		expect(parseSignatureHeader(hex.toUpperCase())?.toString('hex')).toBe(hex);
+		expect(parseSignatureHeader(`sha256=${hex}`)?.toString('hex')).toBe(hex);
+		expect(parseSignatureHeader(`SHA256=${hex.toUpperCase()}`)?.toString('hex')).toBe(hex);
+		expect(parseSignatureHeader(`  ${hex}  `)?.toString('hex')).toBe(hex);
+	});
+
+	it('refuses anything that is not one 64-digit hex digest', () => {
+		for (const bad of [
+			'',
+			hex.slice(0, 63),
+			hex.slice(0, 32),
+			`${hex}0`,
+			`sha1=${hex}`,
+			`sha256:${hex}`,
+			`${hex}, ${hex}`,
+			`t=1,v1=${hex}`,
+			Buffer.from(hex, 'hex').toString('base64'),
+			'z'.repeat(64),
+		]) {
+			expect(parseSignatureHeader(bad)).toBeUndefined();
+		}
+		expect(parseSignatureHeader(undefined)).toBeUndefined();
+		expect(parseSignatureHeader([hex])).toBeUndefined();
+		expect(parseSignatureHeader(42)).toBeUndefined();
+	});
+});
+
+describe('verifySignature', () => {
+	const body = payload();
+
+	it('accepts the right signature in every accepted spelling', () => {
+		expect(verifySignature(SECRET, body, hmac(body))).toEqual({ valid: true });
+		expect(verifySignature(SECRET, body, hmac(body).toUpperCase())).toEqual({ valid: true });
+		expect(verifySignature(SECRET, body, `sha256=${hmac(body)}`)).toEqual({ valid: true });
+		expect(verifySignature(SECRET, Buffer.from(body), hmac(body))).toEqual({ valid: true });
+	});
+
+	it('names why a signature is refused', () => {
+		expect(verifySignature(undefined, body, hmac(body))).toEqual({ valid: false, reason: 'no-secret' });
+		expect(verifySignature('', body, hmac(body))).toEqual({ valid: false, reason: 'no-secret' });
+		expect(verifySignature(SECRET, body, undefined)).toEqual({ valid: false, reason: 'missing' });
+		expect(verifySignature(SECRET, body, '')).toEqual({ valid: false, reason: 'missing' });
+		expect(verifySignature(SECRET, body, hmac(body).slice(0, 40))).toEqual({ valid: false, reason: 'malformed' });
+		expect(verifySignature(SECRET, body, hmac(body, `${SECRET}x`))).toEqual({ valid: false, reason: 'mismatch' });
+		expect(verifySignature(SECRET, `${body} `, hmac(body))).toEqual({ valid: false, reason: 'mismatch' });
+	});
+
+	it('verifies the raw bytes, not a re-serialisation of the JSON', () => {
+		const raw = '{ "event" : "budget.approved",\n  "data": {"total": 1.50, "name": "Ma\\u00eda"} }';
+		expect(JSON.stringify(JSON.parse(raw))).not.toBe(raw);
+		expect(verifySignature(SECRET, Buffer.from(raw), hmac(raw))).toEqual({ valid: true });
+		expect(verifySignature(SECRET, JSON.stringify(JSON.parse(raw)), hmac(raw))).toEqual({
+			valid: false,
+			reason: 'mismatch',
+		});
+	});
+});
+
+describe('parseTimestamp / checkTimestamp', () => {
+	it('reads ISO 8601 and Unix seconds or milliseconds', () => {
+		expect(parseTimestamp('2026-11-25T12:00:00.000Z')).toBe(NOW);
+		expect(parseTimestamp('2026-11-25T09:00:00-03:00')).toBe(NOW);
+		expect(parseTimestamp(NOW / 1000)).toBe(NOW);
+		expect(parseTimestamp(NOW)).toBe(NOW);
+		expect(parseTimestamp(String(NOW / 1000))).toBe(NOW);
+		expect(parseTimestamp('yesterday')).toBeUndefined();
+		expect(parseTimestamp('2026-11-25')).toBeUndefined();
+		expect(parseTimestamp(null)).toBeUndefined();
+		expect(parseTimestamp({})).toBeUndefined();
+	});
+
+	it('accepts timestamps within the tolerance on either side and refuses others', () => {
+		const iso = (offsetSeconds: number) => new Date(NOW + offsetSeconds * 1000).toISOString();
+		expect(checkTimestamp(iso(-300), NOW, 300)).toEqual({ valid: true });
+		expect(checkTimestamp(iso(300), NOW, 300)).toEqual({ valid: true });
+		expect(checkTimestamp(iso(-301), NOW, 300)).toEqual({ valid: false, reason: 'stale' });
+		expect(checkTimestamp(iso(301), NOW, 300)).toEqual({ valid: false, reason: 'stale' });
+		expect(checkTimestamp(undefined, NOW, 300)).toEqual({ valid: false, reason: 'no-timestamp' });
+		expect(checkTimestamp('not a date', NOW, 300)).toEqual({ valid: false, reason: 'no-timestamp' });
+	});
+
+	it('does not check at all with a tolerance of 0', () => {
+		expect(checkTimestamp('2001-01-01T00:00:00Z', NOW, 0)).toEqual({ valid: true });
+		expect(checkTimestamp(undefined, NOW, 0)).toEqual({ valid: true });
+	});
+
+	it('defaults to 300 seconds', () => {
+		expect(DEFAULT_TOLERANCE_SECONDS).toBe(300);
+	});
+});
+
+describe('verifyDelivery', () => {
+	const verify = (rawBody: unknown, signature: unknown, extra: { secret?: string; tolerance?: number } = {}) =>
+		verifyDelivery({
+			secret: 'secret' in extra ? extra.secret : SECRET,
+			rawBody,
+			signature,
+			nowMs: NOW,
+			toleranceSeconds: extra.tolerance ?? 300,
+		});
+
+	it('returns the payload parsed from the verified bytes', () => {
+		const body = payload();
+		const result = verify(Buffer.from(body), hmac(body));
+		expect(result).toEqual({ valid: true, payload: JSON.parse(body) });
+	});
+
+	it('fails closed without a secret or a raw body', () => {
+		const body = payload();
+		expect(verify(Buffer.from(body), hmac(body), { secret: undefined })).toEqual({ valid: false, reason: 'no-secret' });
+		expect(verify(undefined, hmac(body))).toEqual({ valid: false, reason: 'no-raw-body' });
+		expect(verify({ event: 'budget.approved' }, hmac(body))).toEqual({ valid: false, reason: 'no-raw-body' });
+		expect(verify(Buffer.alloc(0), hmac(''))).toEqual({ valid: false, reason: 'no-raw-body' });
+	});
+
+	it('checks the signature before looking inside the body', () => {
+		expect(verify(Buffer.from('not json'), hmac('other'))).toEqual({ valid: false, reason: 'mismatch' });
+		const stale = payload({ timestamp: '2001-01-01T00:00:00Z' });
+		expect(verify(Buffer.from(stale), undefined)).toEqual({ valid: false, reason: 'missing' });
+	});
+
+	it('refuses signed bodies that are not JSON objects', () => {
+		for (const body of ['not json', '[1,2]', '"text"', 'null', '42']) {
+			expect(verify(Buffer.from(body), hmac(body))).toEqual({ valid: false, reason: 'not-an-object' });
+		}
+	});
+
+	it('refuses a signed body outside the replay window, unless the check is off', () => {
+		const stale = payload({ timestamp: new Date(NOW - 3600_000).toISOString() });
+		expect(verify(Buffer.from(stale), hmac(stale))).toEqual({ valid: false, reason: 'stale' });
+		expect(verify(Buffer.from(stale), hmac(stale), { tolerance: 0 })).toMatchObject({ valid: true });
+		const noTime = payload({ timestamp: undefined });
+		expect(verify(Buffer.from(noTime), hmac(noTime))).toEqual({ valid: false, reason: 'no-timestamp' });
+	});
+});
