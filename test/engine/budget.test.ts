@@ -7,6 +7,8 @@ import budgetGetManySchema from '../../nodes/Billoget/__schema__/v1.0.0/budget/g
 import budgetRejectSchema from '../../nodes/Billoget/__schema__/v1.0.0/budget/reject.json';
 import budgetUpdateSchema from '../../nodes/Billoget/__schema__/v1.0.0/budget/update.json';
 import { jsonOf, runBillogetNode } from '../harness/engine';
+import { schemaProblems } from '../harness/schema';
+import type { Schema } from '../harness/schema';
 import { credentialsFor, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
@@ -15,38 +17,6 @@ const CREATE = '/v1/api/budgets/public';
 const PRODUCTS = '/v1/api/public/products';
 
 const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
-
-/** A small draft-07 subset (type, enum, properties, required, items): what our output schemas use. */
-interface Schema {
-	type?: string | string[];
-	enum?: unknown[];
-	properties?: Record<string, Schema>;
-	required?: string[];
-	items?: Schema;
-}
-
-/** What in `value` the schema does not describe (undeclared fields included), as readable paths. */
-function schemaProblems(value: unknown, schema: Schema, path = '$'): string[] {
-	const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-	const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-	if (types.length > 0 && !types.some((type) => type === actual || (type === 'integer' && Number.isInteger(value)))) {
-		return [`${path}: ${actual} is not ${types.join(' | ')}`];
-	}
-	const problems: string[] = [];
-	if (schema.enum && !schema.enum.includes(value)) problems.push(`${path}: ${JSON.stringify(value)} is not in the enum`);
-	if (actual === 'object' && schema.properties) {
-		const record = value as Record<string, unknown>;
-		for (const key of schema.required ?? []) if (!(key in record)) problems.push(`${path}.${key}: missing`);
-		for (const [key, entry] of Object.entries(record)) {
-			const sub = schema.properties[key];
-			problems.push(...(sub ? schemaProblems(entry, sub, `${path}.${key}`) : [`${path}.${key}: not in the schema`]));
-		}
-	}
-	if (actual === 'array' && schema.items) {
-		(value as unknown[]).forEach((entry, index) => problems.push(...schemaProblems(entry, schema.items!, `${path}[${index}]`)));
-	}
-	return problems;
-}
 
 
 describe('Billoget node · budgets, in n8n’s engine against the sandbox', () => {
