@@ -593,11 +593,15 @@ const regularSteps = [
 /** @param {import('./n8n').N8n} n8n @param {{wf: string, node: string}} t */
 const triggerUrl = (n8n, t) => n8n.webhookUrl(webhookIdOf(t.wf, t.node), 'webhook');
 
-/** Every trigger of TRIGGERS has exactly one sandbox subscription for its URL and event. @param {import('./n8n').N8n} n8n */
-async function subscriptionsRegistered(n8n) {
+/**
+ * Every given trigger has exactly one sandbox subscription for its URL and event.
+ * @param {import('./n8n').N8n} n8n
+ * @param {typeof ALL_TRIGGERS} [triggers]
+ */
+async function subscriptionsRegistered(n8n, triggers = ALL_TRIGGERS) {
 	/** @type {string[]} */
 	const urls = [];
-	for (const t of ALL_TRIGGERS) {
+	for (const t of triggers) {
 		const url = triggerUrl(n8n, t);
 		const subs = await waitFor(async () => {
 			const found = await subscriptionsFor(url);
@@ -610,11 +614,15 @@ async function subscriptionsRegistered(n8n) {
 	return urls.join(', ');
 }
 
-/** Deactivates every trigger workflow and waits for its subscription to go. @param {import('./n8n').N8n} n8n */
-async function subscriptionsRemoved(n8n) {
+/**
+ * Deactivates every given trigger workflow and waits for its subscription to go.
+ * @param {import('./n8n').N8n} n8n
+ * @param {typeof ALL_TRIGGERS} [triggers]
+ */
+async function subscriptionsRemoved(n8n, triggers = ALL_TRIGGERS) {
 	/** @type {string[]} */
 	const left = [];
-	for (const t of ALL_TRIGGERS) {
+	for (const t of triggers) {
 		await n8n.deactivate(t.wf);
 		const url = triggerUrl(n8n, t);
 		try {
@@ -959,8 +967,10 @@ const queueSteps = [
 	{
 		name: 'queue: activation (public API) registers one subscription per trigger with its production URL',
 		run: async () => {
-			for (const t of ALL_TRIGGERS) await qmain.activate(t.wf);
-			return await subscriptionsRegistered(qmain);
+			// Not the Code-node trigger: n8n 2.41.1's queue worker drops the trigger's static data when a
+			// Code node saves its own (the known limitation in the README).
+			for (const t of TRIGGERS) await qmain.activate(t.wf);
+			return await subscriptionsRegistered(qmain, TRIGGERS);
 		},
 	},
 	...triggerDeliverySteps(() => qmain, 'queue', { worker: () => (worker ? worker.output() : '') }),
@@ -990,7 +1000,7 @@ const queueSteps = [
 	},
 	{
 		name: 'queue: deactivation (public API) removes the subscriptions',
-		run: async () => subscriptionsRemoved(qmain),
+		run: async () => subscriptionsRemoved(qmain, TRIGGERS),
 	},
 	{
 		name: 'queue: worker, main and redis stop cleanly',
