@@ -69,6 +69,7 @@ export const productFieldOptions: INodeProperties[] = [
 			{ name: 'Service', value: 'service' },
 		],
 		default: 'product',
+		description: 'Only products of this type',
 	},
 ];
 
@@ -120,4 +121,37 @@ export const REQUIRED_FOR_CREATE = [
 	{ field: 'description', label: 'Description' },
 	{ field: 'category', label: 'Category' },
 	{ field: 'price', label: 'Price' },
+];
+
+/** Catalogue filters shared by Get Many and the Product Catalog report. */
+export const productFilterOptions: INodeProperties[] = [
+	{
+		displayName: 'Category',
+		name: 'category',
+		type: 'string',
+		default: '',
+		description: 'Only products of this category (exact name)',
+	},
+	{
+		displayName: 'Is Active',
+		name: 'isActive',
+		type: 'options',
+		options: [
+			{ name: 'Active Only', value: 'true' },
+			{ name: 'Inactive Only', value: 'false' },
+		],
+		default: 'true',
+		description: 'Whether to include only active or only inactive products',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'Product', value: 'product' },
+			{ name: 'Service', value: 'service' },
+		],
+		default: 'product',
+		description: 'Only products of this type',
+	},
 ];

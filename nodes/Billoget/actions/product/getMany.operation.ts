@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { readCollection } from '../parameters';
 import { listRecords, maybeSimplify, wrap } from '../records';
-import { PRODUCT } from './fields';
+import { PRODUCT, productFilterOptions } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -15,40 +15,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
-			{
-				displayName: 'Category',
-				name: 'category',
-				type: 'string',
-				default: '',
-				description: 'Only products of this category (exact name)',
-			},
-			{
-				displayName: 'Is Active',
-				name: 'isActive',
-				type: 'options',
-				options: [
-					{ name: 'Active Only', value: 'true' },
-					{ name: 'Inactive Only', value: 'false' },
-				],
-				default: 'true',
-				description: 'Whether to return only active or only inactive products',
-			},
+			...productFilterOptions,
 			{
 				displayName: 'Search',
 				name: 'search',
 				type: 'string',
 				default: '',
 				description: 'Text to look for in description, SKU, product code or category',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Product', value: 'product' },
-					{ name: 'Service', value: 'service' },
-				],
-				default: 'product',
 			},
 		],
 	},

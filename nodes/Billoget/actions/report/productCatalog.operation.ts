@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { productCategory, productIsActive, productType, summariseCatalog } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
 import { readCollection, toText } from '../parameters';
+import { productFilterOptions } from '../product/fields';
 import { csvOptionProperties, outputProperties, reportItems, requestCounter } from './common';
 import type { BreakdownSpec } from './common';
 
@@ -48,37 +49,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [
-			{
-				displayName: 'Category',
-				name: 'category',
-				type: 'string',
-				default: '',
-				description: 'Only products of this category (exact name)',
-			},
-			{
-				displayName: 'Is Active',
-				name: 'isActive',
-				type: 'options',
-				options: [
-					{ name: 'Active Only', value: 'true' },
-					{ name: 'Inactive Only', value: 'false' },
-				],
-				default: 'true',
-				description: 'Whether to report only active or only inactive products',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Product', value: 'product' },
-					{ name: 'Service', value: 'service' },
-				],
-				default: 'product',
-				description: 'Only products of this type',
-			},
-		],
+		options: productFilterOptions,
 	},
 	...outputProperties('catalogue', BREAKDOWNS),
 	{
