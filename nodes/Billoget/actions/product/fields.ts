@@ -10,6 +10,12 @@ export const PRODUCT: RecordSpec = {
 	simplifiedFields: ['id', 'productCode', 'sku', 'description', 'category', 'type', 'price', 'stock', 'isActive'],
 };
 
+/** Billoget's product types (SDK casing). */
+const PRODUCT_TYPES = [
+	{ name: 'Product', value: 'product' },
+	{ name: 'Service', value: 'service' },
+];
+
 /** The optional product fields, shared by Create, Update and Create or Update. */
 export const productFieldOptions: INodeProperties[] = [
 	{ displayName: 'Barcode', name: 'barcode', type: 'string', default: '' },
@@ -64,12 +70,9 @@ export const productFieldOptions: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Product', value: 'product' },
-			{ name: 'Service', value: 'service' },
-		],
+		options: PRODUCT_TYPES,
 		default: 'product',
-		description: 'Only products of this type',
+		description: 'Whether this is a physical product or a service',
 	},
 ];
 
@@ -147,10 +150,7 @@ export const productFilterOptions: INodeProperties[] = [
 		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		options: [
-			{ name: 'Product', value: 'product' },
-			{ name: 'Service', value: 'service' },
-		],
+		options: PRODUCT_TYPES,
 		default: 'product',
 		description: 'Only products of this type',
 	},
