@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { isDay } from '../shared/reports';
+
 /**
  * Readers for parameters of item `i` that validate before any request is sent: a bad value fails
  * with the field's name and how to fix it.
@@ -90,7 +92,7 @@ export function toNumber(
 	raw: unknown,
 	itemIndex: number,
 	label: string,
-	options: { required?: boolean; min?: number; exclusiveMin?: boolean; integer?: boolean } = {},
+	options: { required?: boolean; min?: number; exclusiveMin?: boolean; max?: number; integer?: boolean } = {},
 ): number | undefined {
 	if (raw === undefined || raw === null || raw === '') {
 		if (options.required) {
@@ -116,10 +118,30 @@ export function toNumber(
 			);
 		}
 	}
+	if (options.max !== undefined && value > options.max) {
+		throw invalid(ctx, itemIndex, `${label} must be at most ${options.max}`, `Got ${value}.`);
+	}
 	return value;
 }
 
-/** An ISO date (YYYY-MM-DD or a full timestamp); returns the normalised ISO string. */
+/** YYYY-MM-DD, optionally with a time (T or a space) and a zone (Z or ±hh:mm). */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+/** A date object from an expression ({{ $now }}, a Luxon DateTime or a JS Date) as ISO text. */
+function dateObjectText(raw: unknown): string | undefined {
+	if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString();
+	if (typeof raw === 'object' && raw !== null && typeof (raw as { toISO?: unknown }).toISO === 'function') {
+		const iso = (raw as { toISO: () => unknown }).toISO();
+		return typeof iso === 'string' ? iso : undefined;
+	}
+	return undefined;
+}
+
+/**
+ * An ISO date (YYYY-MM-DD or a full timestamp) or a date object; returns the normalised ISO string.
+ * Other text is refused rather than guessed at: "Mar 7" or "2026-02-30" would otherwise become some
+ * other day.
+ */
 export function toDate(
 	ctx: IExecuteFunctions,
 	raw: unknown,
@@ -127,13 +149,19 @@ export function toDate(
 	label: string,
 	required = false,
 ): string | undefined {
-	const text = toText(ctx, raw, itemIndex, label, required);
+	const text = toText(ctx, dateObjectText(raw) ?? raw, itemIndex, label, required);
 	if (text === undefined) return undefined;
-	const time = Date.parse(text);
+	const time = ISO_DATE.test(text) && isDay(text.slice(0, 10)) ? Date.parse(text) : NaN;
 	if (Number.isNaN(time)) {
 		throw invalid(ctx, itemIndex, `${label} "${text}" is not a date`, 'Use an ISO date such as 2026-12-31 or 2026-12-31T10:00:00Z.');
 	}
 	return new Date(time).toISOString();
+}
+
+/** Limit of a Get Many with Return All off: a whole number of at least 1. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number {
+	const raw = ctx.getNodeParameter('limit', itemIndex, 50) as unknown;
+	return toNumber(ctx, raw, itemIndex, 'Limit', { required: true, min: 1, integer: true }) as number;
 }
 
 /** Reads a collection parameter ('additionalFields', 'updateFields', 'filters', 'options'). */

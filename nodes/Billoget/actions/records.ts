@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { billogetList } from '../transport/pagination';
 import { billogetApiRequest, billogetRequest } from '../transport/request';
-import { readCollection, readId } from './parameters';
+import { readCollection, readId, readLimit } from './parameters';
 
 /**
  * Get, Get Many and Delete work the same way for customers, products and budgets; each operation file
@@ -73,7 +73,7 @@ export async function listRecords(
 	qs: IDataObject,
 ): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll ? undefined : readLimit(ctx, itemIndex);
 	const result = await billogetList.call(ctx, { path, qs, returnAll, limit, itemIndex });
 	return result.items;
 }

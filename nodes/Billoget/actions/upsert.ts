@@ -7,7 +7,7 @@ import { billogetList } from '../transport/pagination';
 import { asNodeError } from '../transport/errors';
 import { rateStateOf } from '../transport/rateLimit';
 import { billogetApiRequest } from '../transport/request';
-import { readCollection } from './parameters';
+import { invalid, readCollection } from './parameters';
 
 /**
  * Create or Update for customers and products, spending as few requests as the API allows:
@@ -24,6 +24,20 @@ export interface UpsertSpec {
 	requiredForCreate: Array<{ field: string; label: string }>;
 	/** Reads and validates item i: the match key and the fields to write (including the key field). */
 	readItem: (ctx: IExecuteFunctions, itemIndex: number) => { matchOn: MatchKey; fields: IDataObject };
+}
+
+/** Match On of item i: one of the operation's keys (value → label). */
+export function readMatchOn(ctx: IExecuteFunctions, itemIndex: number, keys: Partial<Record<MatchKey, string>>): MatchKey {
+	const matchOn = ctx.getNodeParameter('matchOn', itemIndex) as unknown;
+	if (typeof matchOn !== 'string' || !Object.hasOwn(keys, matchOn)) {
+		throw invalid(
+			ctx,
+			itemIndex,
+			`Match On "${String(matchOn)}" is not supported`,
+			`Choose ${Object.values(keys).join(', ')}.`,
+		);
+	}
+	return matchOn as MatchKey;
 }
 
 export function upsertOptions(matchLabel: string): INodeProperties {

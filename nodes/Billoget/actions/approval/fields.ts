@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { billogetApiRequest, billogetRequest } from '../../transport/request';
 import { parseListPage } from '../../shared/pagination';
-import { readCollection, toId, toText } from '../parameters';
+import { readCollection, readLimit, toId, toText } from '../parameters';
 import { simplify, wrap } from '../records';
 
 export const APPROVALS_PATH = '/api/public/budget-approvals';
@@ -83,7 +83,7 @@ export async function listApprovals(
 	qs: IDataObject,
 ): Promise<INodeExecutionData[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll ? Number.POSITIVE_INFINITY : readLimit(ctx, itemIndex);
 	const response = await billogetRequest.call(ctx, { method: 'GET', path, qs, itemIndex });
 	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
 	return approvalOutput(ctx, itemIndex, items.slice(0, limit));

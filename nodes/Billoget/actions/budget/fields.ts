@@ -40,7 +40,7 @@ export function readToken(ctx: IExecuteFunctions, itemIndex: number): string {
 		throw invalid(
 			ctx,
 			itemIndex,
-			`"${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}" is not a Billoget public token or budget link`,
+			`Public Token or URL "${raw.length > 60 ? raw.slice(0, 60) + '…' : raw}" is not a Billoget public token or budget link`,
 			'A public token has only letters, digits, - and _ (at most 100 characters), e.g. the publicToken field of a budget, or use its link such as https://app.billoget.com/budget/<token>.',
 		);
 	}

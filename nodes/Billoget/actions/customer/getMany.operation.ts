@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit } from '../common.descriptions';
-import { readCollection } from '../parameters';
+import { readCollection, toText } from '../parameters';
 import { listRecords, wrap } from '../records';
 import { CUSTOMER } from './fields';
 
@@ -32,6 +32,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = readCollection(this, 'filters', i);
-	return wrap(await listRecords(this, i, CUSTOMER.path, { search: filters.search }));
+	const search = toText(this, readCollection(this, 'filters', i).search, i, 'Search', false);
+	return wrap(await listRecords(this, i, CUSTOMER.path, { search }));
 }

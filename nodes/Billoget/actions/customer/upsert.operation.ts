@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { MatchKey } from '../../shared/matching';
 import { readCollection, readString } from '../parameters';
-import { executeUpsert, upsertOptions } from '../upsert';
+import { executeUpsert, readMatchOn, upsertOptions } from '../upsert';
 import type { UpsertSpec } from '../upsert';
 import { CUSTOMER, customerBody, optionalCustomerFields } from './fields';
 
@@ -68,7 +67,7 @@ const spec: UpsertSpec = {
 		{ field: 'lastName', label: 'Last Name' },
 	],
 	readItem(ctx, i) {
-		const matchOn = ctx.getNodeParameter('matchOn', i) as MatchKey;
+		const matchOn = readMatchOn(ctx, i, { email: 'Email', dni: 'DNI', cuit: 'CUIT' });
 		const matchValue = readString(ctx, 'matchValue', i, 'Value to Match', { required: true });
 		const additional = readCollection(ctx, 'additionalFields', i);
 		const fields = customerBody(

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { billogetApiRequest } from '../../transport/request';
-import { readCollection, readString } from '../parameters';
+import { readCollection, readString, toNumber } from '../parameters';
 import { wrap } from '../records';
 import { findProductsByKey } from './find';
 import { PRODUCT, productBody, optionalProductFields } from './fields';
@@ -64,7 +64,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			productCode: readString(this, 'productCode', i, 'Product Code', { required: true }),
 			description: readString(this, 'description', i, 'Description', { required: true }),
 			category: readString(this, 'category', i, 'Category', { required: true }),
-			price: this.getNodeParameter('price', i) as number,
+			price: toNumber(this, this.getNodeParameter('price', i) as unknown, i, 'Price', { required: true, min: 0 }),
 		},
 		i,
 	);

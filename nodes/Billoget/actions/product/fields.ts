@@ -103,20 +103,24 @@ export function productBody(ctx: IExecuteFunctions, fields: IDataObject, itemInd
 	if (price !== undefined) body.price = price;
 	if (stock !== undefined) body.stock = stock;
 	if (netContent !== undefined) body.netContent = netContent;
-	if (fields.isActive !== undefined && fields.isActive !== '') {
-		if (typeof fields.isActive !== 'boolean' && !['true', 'false'].includes(String(fields.isActive))) {
-			throw invalid(ctx, itemIndex, 'Is Active must be true or false', `Got ${JSON.stringify(fields.isActive)}.`);
-		}
-		body.isActive = String(fields.isActive) === 'true';
-	}
-	if (fields.type !== undefined && fields.type !== '') {
-		const type = String(fields.type).toLowerCase();
-		if (type !== 'product' && type !== 'service') {
-			throw invalid(ctx, itemIndex, `Type "${String(fields.type)}" is not valid`, 'Use product or service.');
-		}
-		body.type = type;
-	}
+	if (fields.isActive !== undefined && fields.isActive !== '') body.isActive = toIsActive(ctx, fields.isActive, itemIndex);
+	if (fields.type !== undefined && fields.type !== '') body.type = toProductType(ctx, fields.type, itemIndex);
 	return body;
+}
+
+function toIsActive(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): boolean {
+	if (typeof raw !== 'boolean' && !['true', 'false'].includes(String(raw))) {
+		throw invalid(ctx, itemIndex, 'Is Active must be true or false', `Got ${JSON.stringify(raw)}.`);
+	}
+	return String(raw) === 'true';
+}
+
+function toProductType(ctx: IExecuteFunctions, raw: unknown, itemIndex: number): string {
+	const type = String(raw).toLowerCase();
+	if (!PRODUCT_TYPES.some((option) => option.value === type)) {
+		throw invalid(ctx, itemIndex, `Type "${String(raw)}" is not valid`, 'Use product or service.');
+	}
+	return type;
 }
 
 export const REQUIRED_FOR_CREATE = [
@@ -125,6 +129,25 @@ export const REQUIRED_FOR_CREATE = [
 	{ field: 'category', label: 'Category' },
 	{ field: 'price', label: 'Price' },
 ];
+
+export interface ProductFilter {
+	category?: string;
+	type?: string;
+	isActive?: boolean;
+}
+
+/** The catalogue filters of item i (Get Many and the Product Catalog report), checked before any request. */
+export function readProductFilter(ctx: IExecuteFunctions, filters: IDataObject, itemIndex: number): ProductFilter {
+	const filter: ProductFilter = {};
+	const category = toText(ctx, filters.category, itemIndex, 'Category', false);
+	if (category !== undefined) filter.category = category;
+	const type = toText(ctx, filters.type, itemIndex, 'Type', false);
+	if (type !== undefined) filter.type = toProductType(ctx, type, itemIndex);
+	if (filters.isActive !== undefined && filters.isActive !== null && filters.isActive !== '') {
+		filter.isActive = toIsActive(ctx, filters.isActive, itemIndex);
+	}
+	return filter;
+}
 
 /** Catalogue filters shared by Get Many and the Product Catalog report. */
 export const productFilterOptions: INodeProperties[] = [

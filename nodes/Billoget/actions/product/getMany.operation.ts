@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { readCollection } from '../parameters';
+import { readCollection, toText } from '../parameters';
 import { listRecords, maybeSimplify, wrap } from '../records';
-import { PRODUCT, productFilterOptions } from './fields';
+import { PRODUCT, productFilterOptions, readProductFilter } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -35,11 +35,13 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = readCollection(this, 'filters', i);
+	const search = toText(this, filters.search, i, 'Search', false);
+	const { category, type, isActive } = readProductFilter(this, filters, i);
 	const products = await listRecords(this, i, PRODUCT.path, {
-		search: filters.search,
-		category: filters.category,
-		type: filters.type,
-		isActive: filters.isActive,
+		search,
+		category,
+		type,
+		isActive: isActive === undefined ? undefined : String(isActive),
 	});
 	return wrap(maybeSimplify(this, i, products, PRODUCT.simplifiedFields));
 }

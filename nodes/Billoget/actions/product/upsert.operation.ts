@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { MatchKey } from '../../shared/matching';
 import { readCollection, readString } from '../parameters';
-import { executeUpsert, upsertOptions } from '../upsert';
+import { executeUpsert, readMatchOn, upsertOptions } from '../upsert';
 import type { UpsertSpec } from '../upsert';
 import { PRODUCT, REQUIRED_FOR_CREATE, optionalProductFields, productBody } from './fields';
 
@@ -51,7 +50,7 @@ const spec: UpsertSpec = {
 	label: 'product',
 	requiredForCreate: REQUIRED_FOR_CREATE,
 	readItem(ctx, i) {
-		const matchOn = ctx.getNodeParameter('matchOn', i) as MatchKey;
+		const matchOn = readMatchOn(ctx, i, { productCode: 'Product Code', sku: 'SKU' });
 		const matchValue = readString(ctx, 'matchValue', i, 'Value to Match', { required: true });
 		const fields = productBody(ctx, { ...readCollection(ctx, 'fields', i), [matchOn]: matchValue }, i);
 		return { matchOn, fields };

@@ -9,6 +9,7 @@ import {
 	dateRangeProperties,
 	outputProperties,
 	readDayRange,
+	readReportShape,
 	reportItems,
 	requestCounter,
 } from './common';
@@ -52,6 +53,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const range = readDayRange(this, i);
+	const shape = readReportShape(this, i, BREAKDOWNS);
 	const requestsUsed = requestCounter(this);
 	const stats = await billogetApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i });
 	const history = await billogetList.call(this, {
@@ -61,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	const summary = summariseApprovals(stats, history.items, range);
 
-	return await reportItems(this, i, {
+	return await reportItems(this, i, shape, {
 		fileStem: `billoget-approval-stats-${range.fromDay}-${range.toDay}`,
 		summary: {
 			report: 'approvalStats',
@@ -86,7 +88,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			status: summary.byStatus as unknown as IDataObject[],
 			decisions: summary.decisions as unknown as IDataObject[],
 		},
-		specs: BREAKDOWNS,
 		recordsRead: history.items.length,
 		requestsUsed: requestsUsed(),
 	});

@@ -5,12 +5,13 @@ import { budgetRangeQuery, parseInstant, summariseBudgets } from '../../shared/r
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
 import { recordLocator } from '../common.descriptions';
-import { invalid, readCollection, toId, toNumber, toText } from '../parameters';
+import { invalid, readCollection, toDate, toId, toNumber, toText } from '../parameters';
 import {
 	csvOptionProperties,
 	dateRangeProperties,
 	outputProperties,
 	readDayRange,
+	readReportShape,
 	reportItems,
 	requestCounter,
 } from './common';
@@ -240,20 +241,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ min: 0, integer: true },
 	) ?? 0;
 	const options = readCollection(this, 'options', i);
-	let referenceTime = Date.now();
-	if (options.referenceDate !== undefined && options.referenceDate !== '') {
-		const parsed = parseInstant(options.referenceDate);
-		if (parsed === undefined) {
-			throw invalid(
-				this,
-				i,
-				`Reference Date "${String(options.referenceDate)}" is not a date`,
-				'Use an ISO date such as 2026-03-31T12:00:00Z, or leave it empty for now.',
-			);
-		}
-		referenceTime = parsed;
-	}
+	const referenceDate = toDate(this, options.referenceDate, i, 'Reference Date');
+	// A date and time without a zone counts as UTC, like the days of the range.
+	const referenceTime =
+		referenceDate === undefined ? Date.now() : (parseInstant(options.referenceDate) ?? Date.parse(referenceDate));
 	const expiringScope = options.expiringScope === 'all' ? 'all' : 'range';
+	const shape = readReportShape(this, i, BREAKDOWNS);
 
 	const requestsUsed = requestCounter(this);
 	const inRange = await billogetList.call(this, {
@@ -290,7 +283,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (filter.sellerId !== undefined) filters.sellerId = filter.sellerId;
 	if (filter.currency !== undefined) filters.currency = filter.currency;
 
-	return await reportItems(this, i, {
+	return await reportItems(this, i, shape, {
 		fileStem: `billoget-budget-summary-${filter.fromDay}-${filter.toDay}`,
 		summary: {
 			report: 'budgetSummary',
@@ -324,7 +317,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			topCustomers: summary.topCustomers as unknown as IDataObject[],
 			expiring: summary.expiring as unknown as IDataObject[],
 		},
-		specs: BREAKDOWNS,
 		recordsRead,
 		requestsUsed: requestsUsed(),
 	});

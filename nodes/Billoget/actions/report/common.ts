@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { toCsv } from '../../shared/csv';
 import { calendarDay } from '../../shared/reports';
 import { rateStateOf } from '../../transport/rateLimit';
-import { invalid, readCollection } from '../parameters';
+import { invalid, readCollection, toText } from '../parameters';
 
 /**
  * What the three reports share: the date range, the output mode (one summary item or one item per
@@ -113,11 +113,16 @@ export function csvOptionProperties(defaultFileName: string): INodeProperties[] 
 	];
 }
 
-/** Luxon DateTime, Date or text → the calendar day 'YYYY-MM-DD'. */
+/**
+ * Luxon DateTime, Date or ISO text (YYYY-MM-DD, a time after it is ignored) → the calendar day
+ * 'YYYY-MM-DD'. Other text and numbers are not taken as dates: "Mar 7" would otherwise become 2001-03-07.
+ */
 function dayText(raw: unknown): string | undefined {
 	if (typeof raw === 'object' && raw !== null && typeof (raw as { toISO?: unknown }).toISO === 'function') {
 		return calendarDay((raw as { toISO: () => string }).toISO());
 	}
+	if (raw instanceof Date) return calendarDay(raw);
+	if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}(?:$|[T ])/.test(raw.trim())) return undefined;
 	return calendarDay(raw);
 }
 
@@ -131,7 +136,7 @@ export function readDay(ctx: IExecuteFunctions, name: string, i: number, label: 
 		throw invalid(
 			ctx,
 			i,
-			`${label} "${String(raw)}" is not a date`,
+			`${label} ${typeof raw === 'string' ? `"${raw}"` : JSON.stringify(raw)} is not a date`,
 			'Use an ISO date such as 2026-01-31 (a time, if given, is ignored).',
 		);
 	}
@@ -165,47 +170,64 @@ export interface ReportOutput {
 	summary: IDataObject;
 	/** Rows of each breakdown, by breakdown value. */
 	breakdowns: Record<string, IDataObject[]>;
-	specs: BreakdownSpec[];
 	recordsRead: number;
 	requestsUsed: number;
 }
 
-/**
- * Shapes a report as the user chose: one summary item (optionally with the chosen breakdown as a
- * CSV file), or one item per breakdown row. Both say how many records and requests were used.
- */
-export async function reportItems(
-	ctx: IExecuteFunctions,
-	i: number,
-	report: ReportOutput,
-): Promise<INodeExecutionData[]> {
-	const output = ctx.getNodeParameter('output', i, 'summary') as string;
-	const breakdown = ctx.getNodeParameter('breakdown', i, report.specs[0].value) as string;
-	const spec = report.specs.find((candidate) => candidate.value === breakdown);
+/** How item i wants its report: one summary item or one item per row, which breakdown, and the CSV field. */
+export interface ReportShape {
+	output: 'summary' | 'rows';
+	spec: BreakdownSpec;
+	/** The binary field of the attached CSV; undefined when no CSV is attached. */
+	csvProperty?: string;
+}
+
+/** Output, Breakdown and Put CSV in Field of item i, checked before the report sends any request. */
+export function readReportShape(ctx: IExecuteFunctions, i: number, specs: BreakdownSpec[]): ReportShape {
+	const breakdown = ctx.getNodeParameter('breakdown', i, specs[0].value) as unknown;
+	const spec = specs.find((candidate) => candidate.value === breakdown);
 	if (!spec) {
 		throw invalid(
 			ctx,
 			i,
-			`Breakdown "${breakdown}" is not one of this report's breakdowns`,
-			`Choose one of: ${report.specs.map((candidate) => candidate.value).join(', ')}.`,
+			`Breakdown "${String(breakdown)}" is not one of this report's breakdowns`,
+			`Choose one of: ${specs.map((candidate) => candidate.value).join(', ')}.`,
 		);
 	}
+	const output = ctx.getNodeParameter('output', i, 'summary') as unknown;
+	if (output === 'rows') return { output, spec };
+	if (output !== 'summary') {
+		throw invalid(ctx, i, `Output "${String(output)}" is not supported`, 'Choose Summary or Breakdown Rows.');
+	}
+	if (!(ctx.getNodeParameter('attachCsv', i, false) as boolean)) return { output, spec };
+	const csvProperty = toText(ctx, ctx.getNodeParameter('binaryPropertyName', i, 'data') as unknown, i, 'Put CSV in Field', false);
+	if (csvProperty === undefined) {
+		throw invalid(ctx, i, 'Put CSV in Field is empty', 'Enter the name of the binary field for the CSV file, e.g. data.');
+	}
+	return { output, spec, csvProperty };
+}
+
+/**
+ * Shapes a report as the user chose (see readReportShape): one summary item (optionally with the
+ * chosen breakdown as a CSV file), or one item per breakdown row. Both say how many records and
+ * requests were used.
+ */
+export async function reportItems(
+	ctx: IExecuteFunctions,
+	i: number,
+	shape: ReportShape,
+	report: ReportOutput,
+): Promise<INodeExecutionData[]> {
+	const { spec, csvProperty } = shape;
 	const rows = report.breakdowns[spec.value] ?? [];
 	const usage = { recordsRead: report.recordsRead, requestsUsed: report.requestsUsed };
 
-	if (output === 'rows') {
+	if (shape.output === 'rows') {
 		return rows.map((row) => ({ json: { ...row, ...usage } }));
-	}
-	if (output !== 'summary') {
-		throw invalid(ctx, i, `Output "${output}" is not supported`, 'Choose Summary or Breakdown Rows.');
 	}
 
 	const item: INodeExecutionData = { json: { ...report.summary, ...usage } };
-	if (ctx.getNodeParameter('attachCsv', i, false) as boolean) {
-		const property = (ctx.getNodeParameter('binaryPropertyName', i, 'data') as string).trim();
-		if (!property) {
-			throw invalid(ctx, i, 'Put CSV in Field is empty', 'Enter the name of the binary field for the CSV file, e.g. data.');
-		}
+	if (csvProperty !== undefined) {
 		const options = readCollection(ctx, 'options', i);
 		const requested = typeof options.fileName === 'string' ? options.fileName.trim() : '';
 		const fileName = requested || `${report.fileStem}-${spec.value}.csv`;
@@ -213,8 +235,8 @@ export async function reportItems(
 		const bom = options.byteOrderMark !== false ? '\ufeff' : '';
 		const data = Buffer.from(`${bom}${csv}`, 'utf8');
 		// An explicit file name and MIME type: n8n then skips detecting the type from the content.
-		item.binary = { [property]: await ctx.helpers.prepareBinaryData(data, fileName, 'text/csv') };
-		item.json.csv = { binaryProperty: property, fileName, breakdown: spec.value, rows: rows.length };
+		item.binary = { [csvProperty]: await ctx.helpers.prepareBinaryData(data, fileName, 'text/csv') };
+		item.json.csv = { binaryProperty: csvProperty, fileName, breakdown: spec.value, rows: rows.length };
 	}
 	return [item];
 }

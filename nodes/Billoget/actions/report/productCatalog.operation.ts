@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { productCategory, productIsActive, productType, summariseCatalog } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
-import { readCollection, toText } from '../parameters';
-import { productFilterOptions } from '../product/fields';
-import { csvOptionProperties, outputProperties, reportItems, requestCounter } from './common';
+import { readCollection } from '../parameters';
+import { productFilterOptions, readProductFilter } from '../product/fields';
+import { csvOptionProperties, outputProperties, readReportShape, reportItems, requestCounter } from './common';
 import type { BreakdownSpec } from './common';
 
 const PRODUCTS_PATH = '/api/public/products';
@@ -68,10 +68,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = readCollection(this, 'filters', i);
-	const category = toText(this, filters.category, i, 'Category', false);
-	const type = toText(this, filters.type, i, 'Type', false)?.toLowerCase();
-	const isActive = filters.isActive === 'true' || filters.isActive === true ? true : filters.isActive === 'false' || filters.isActive === false ? false : undefined;
+	const { category, type, isActive } = readProductFilter(this, readCollection(this, 'filters', i), i);
+	const shape = readReportShape(this, i, BREAKDOWNS);
 
 	const requestsUsed = requestCounter(this);
 	const listed = await billogetList.call(this, {
@@ -93,7 +91,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (type !== undefined) applied.type = type;
 	if (isActive !== undefined) applied.isActive = isActive;
 
-	return await reportItems(this, i, {
+	return await reportItems(this, i, shape, {
 		fileStem: 'billoget-product-catalog',
 		summary: {
 			report: 'productCatalog',
@@ -114,7 +112,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			type: summary.byType as unknown as IDataObject[],
 			withoutStock: summary.withoutStock as unknown as IDataObject[],
 		},
-		specs: BREAKDOWNS,
 		recordsRead: listed.items.length,
 		requestsUsed: requestsUsed(),
 	});

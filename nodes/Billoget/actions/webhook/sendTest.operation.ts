@@ -93,7 +93,7 @@ function withoutSecrets(answer: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const choice = this.getNodeParameter('event', i, '') as string;
+	const choice = toText(this, this.getNodeParameter('event', i, '') as unknown, i, 'Event', true) as string;
 	let event = choice;
 	if (choice === CUSTOM) {
 		event = toText(this, this.getNodeParameter('customEvent', i, '') as unknown, i, 'Custom Event Name', true) as string;
