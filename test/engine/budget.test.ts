@@ -241,6 +241,35 @@ describe('Billoget node · budgets, in n8n’s engine against the sandbox', () =
 			}
 		});
 
+		it('after a 503, does not take an identical budget made by an earlier run (other comments) for its own', async () => {
+			const lines = { item: [line(4, 3, '0.335')] }; // a given price: the POST is the first request
+			const earlier = await run(createParameters({ items: lines, additionalFields: { comments: 'earlier run' } }));
+			expect(earlier.status).toBe('success');
+			const earlierId = jsonOf(earlier.items)[0].id;
+			// The next request (the POST) is answered 503 without being applied; then Billoget is healthy.
+			sb.configure({ faults: { errorRate: 1, seed: 1 } });
+			const log = sb.requests;
+			const push = log.push.bind(log);
+			log.push = (...entries) => {
+				sb.configure({ faults: null });
+				return push(...entries);
+			};
+			try {
+				const mark = sb.requests.length;
+				const result = await run(createParameters({ items: lines, additionalFields: { comments: 'this run' } }));
+				expect(result.status).toBe('success');
+				const created = [...sb.store.budgets.values()].pop()!;
+				expect(created.id).not.toBe(earlierId);
+				expect(created.comments).toBe('this run');
+				expect(jsonOf(result.items)[0]).toMatchObject({ id: created.id, comments: 'this run' });
+				const sent = requestsSince(sb, mark);
+				expect(requestLines(sent)).toEqual([`POST ${CREATE}`, `GET ${BUDGETS}`, `POST ${CREATE}`, `GET ${BUDGETS}/${created.id}`]);
+				expect(sent.map((r) => r.status)).toEqual([503, 200, 201, 200]);
+			} finally {
+				Reflect.deleteProperty(log, 'push');
+			}
+		});
+
 		it('keeps the created budget when reading it back is refused, saying why, instead of failing the item', async () => {
 			const key = sb.addKey({ scopes: ['WRITE_BUDGETS'] });
 			const result = await runBillogetNode({
@@ -301,7 +330,7 @@ describe('Billoget node · budgets, in n8n’s engine against the sandbox', () =
 		it('rejects a malformed token without a request, and names an unknown one', async () => {
 			const mark = sb.requests.length;
 			const bad = await run({ operation: 'getByToken', publicLink: 'abc$%&' });
-			expect(bad.error).toMatchObject({ message: '"abc$%&" is not a Billoget public token or budget link' });
+			expect(bad.error).toMatchObject({ message: 'Public Token or URL "abc$%&" is not a Billoget public token or budget link' });
 			const tooLong = await run({ operation: 'getByToken', publicLink: 'a'.repeat(101) });
 			expect(tooLong.status).toBe('error');
 			expect(requestsSince(sb, mark)).toEqual([]);

@@ -340,9 +340,16 @@ function sameAmount(a: unknown, b: unknown): boolean {
 	}
 }
 
+/** Whether a field Billoget returned disagrees with what was sent (absent on either side: no). */
+function differs(returned: unknown, sent: unknown): boolean {
+	if (returned === undefined || returned === null || sent === undefined) return false;
+	return String(returned).trim() !== String(sent).trim();
+}
+
 /**
  * After a lost answer to the create: the budget this item would have created, if Billoget made it.
- * Same customer, created since just before the attempt, same total, dates and lines.
+ * Same customer, created since just before the attempt, same total, dates, lines and (where the list
+ * returns them) currency, seller and comments.
  */
 async function findCreatedBudget(
 	ctx: IExecuteFunctions,
@@ -367,6 +374,10 @@ async function findCreatedBudget(
 		const created = Date.parse(String(record.createdAt ?? ''));
 		if (!Number.isNaN(created) && created < startedAt - CLOCK_SKEW_MS) continue;
 		if (!sameAmount(record.total, body.total)) continue;
+		// Fields the list may leave out are compared only when present, so that an identical budget
+		// made for the same customer outside this run is not taken for this item's.
+		if (differs(record.currency, body.currency) || differs(record.sellerId, body.sellerId)) continue;
+		if (differs(record.comments, body.comments)) continue;
 		if (!sameInstant(record.issueDate, body.issueDate) || !sameInstant(record.expirationDate, body.expirationDate)) continue;
 		let lines = record.items;
 		if (lines === undefined) {
@@ -416,6 +427,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const taxRate = toNumber(this, this.getNodeParameter('taxRate', i, 21) as unknown, i, 'Tax Rate (%)', {
 		required: true,
 		min: 0,
+		max: 100,
 	}) as number;
 	const additional = readCollection(this, 'additionalFields', i);
 	const comments = toText(this, additional.comments, i, 'Comments', false);
