@@ -2,6 +2,7 @@
  * Secrets never leave the node: every workflow run, trigger answer and n8n log line that the harness
  * sees is scanned for the API keys and signing secrets the tests used. A hit fails the test.
  */
+import { ErrorReporter } from 'n8n-core';
 import { LoggerProxy } from 'n8n-workflow';
 import type { Logger } from 'n8n-workflow';
 
@@ -21,6 +22,13 @@ LoggerProxy.init({
 	debug: record('debug'),
 	scoped: () => undefined,
 } as unknown as Logger);
+
+// n8n-core reports a failed node to its ErrorReporter, which prints it with n8n's own logger (the
+// console): those reports go into the scan instead.
+ErrorReporter.prototype.error = function reportForScan(error: unknown): void {
+	const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : safeStringify(error);
+	logLines.push(`error-report ${text}`);
+};
 
 export function registerSecret(...values: Array<string | undefined | null>): void {
 	for (const value of values) if (value && value.length >= 8) secrets.add(value);
