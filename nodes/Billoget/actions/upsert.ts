@@ -29,7 +29,7 @@ export interface UpsertSpec {
 /** Match On of item i: one of the operation's keys (value → label). */
 export function readMatchOn(ctx: IExecuteFunctions, itemIndex: number, keys: Partial<Record<MatchKey, string>>): MatchKey {
 	const matchOn = ctx.getNodeParameter('matchOn', itemIndex) as unknown;
-	if (typeof matchOn !== 'string' || !Object.hasOwn(keys, matchOn)) {
+	if (typeof matchOn !== 'string' || !Object.prototype.hasOwnProperty.call(keys, matchOn)) {
 		throw invalid(
 			ctx,
 			itemIndex,
