@@ -8,7 +8,7 @@ import * as product from './actions/product';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as webhook from './actions/webhook';
-import { searchBudgets, searchCustomers, searchProducts } from './methods/listSearch';
+import { searchBudgets, searchCustomers, searchPendingApprovals, searchProducts } from './methods/listSearch';
 
 export class Billoget implements INodeType {
 	description: INodeTypeDescription = {
@@ -85,7 +85,7 @@ export class Billoget implements INodeType {
 };
 
 	methods = {
-		listSearch: { searchBudgets, searchCustomers, searchProducts },
+		listSearch: { searchBudgets, searchCustomers, searchPendingApprovals, searchProducts },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -76,7 +76,7 @@ describe('Billoget node · approvals, in n8n’s engine against the sandbox', ()
 
 	it('approves a pending approval with comments; the budget becomes approved', async () => {
 		const mark = sb.requests.length;
-		const result = await run({ operation: 'approve', approvalId: '4', comments: 'OK del gerente' });
+		const result = await run({ operation: 'approve', approvalId: byId(4), comments: 'OK del gerente' });
 		expect(requestsSince(sb, mark)).toEqual([
 			expect.objectContaining({ method: 'POST', path: `${APPROVALS}/4/process`, body: { action: 'approve', comments: 'OK del gerente' } }),
 		]);
@@ -86,7 +86,7 @@ describe('Billoget node · approvals, in n8n’s engine against the sandbox', ()
 
 	it('rejects a pending approval, simplified on request; the budget becomes rejected', async () => {
 		const mark = sb.requests.length;
-		const result = await run({ operation: 'reject', approvalId: '={{ $json.approval }}', options: { simplify: true } }, { items: [{ approval: 5 }] });
+		const result = await run({ operation: 'reject', approvalId: byId('={{ $json.approval }}'), options: { simplify: true } }, { items: [{ approval: 5 }] });
 		expect(requestsSince(sb, mark)[0]).toMatchObject({ path: `${APPROVALS}/5/process`, body: { action: 'reject' } });
 		const out = jsonOf(result.items)[0];
 		expect(out).toMatchObject({ id: 5, budgetId: 4, status: 'rejected' });
@@ -96,16 +96,16 @@ describe('Billoget node · approvals, in n8n’s engine against the sandbox', ()
 	});
 
 	it('names a missing approval, and refuses a malformed approval ID without a request', async () => {
-		const missing = await run({ operation: 'approve', approvalId: '999' });
+		const missing = await run({ operation: 'approve', approvalId: byId(999) });
 		expect(missing.error).toMatchObject({ message: 'No approval with ID 999 exists in Billoget', httpCode: '404' });
 		const mark = sb.requests.length;
-		const bad = await run({ operation: 'approve', approvalId: '={{ $json.nothing }}' });
-		expect(bad.error).toMatchObject({ message: 'Approval ID must be a Billoget ID (a positive whole number)' });
+		const bad = await run({ operation: 'approve', approvalId: byId('={{ $json.nothing }}') });
+		expect(bad.error).toMatchObject({ message: 'Approval must be a Billoget ID (a positive whole number)' });
 		expect(requestsSince(sb, mark)).toEqual([]);
 	});
 
 	it('with Continue On Fail, a decision on an already decided approval is an error item paired to its input', async () => {
-		const result = await run({ operation: 'approve', approvalId: '={{ $json.id }}' }, { items: [{ id: 1 }, { id: 4 }], continueOnFail: true });
+		const result = await run({ operation: 'approve', approvalId: byId('={{ $json.id }}') }, { items: [{ id: 1 }, { id: 4 }], continueOnFail: true });
 		const out = jsonOf(result.items);
 		expect(out[0]).toMatchObject({ error: 'Billoget reported a conflict', httpCode: '409' });
 		expect(out[1]).toMatchObject({ id: 4, status: 'approved' });
@@ -151,8 +151,8 @@ describe('Billoget node · approvals, in n8n’s engine against the sandbox', ()
 	it('every operation’s output matches its published output schema', async () => {
 		const cases: Array<[Schema, Record<string, unknown>]> = [
 			[approvalSubmitSchema, { operation: 'submit', budgetId: byId(6), requestNotes: 'x' }],
-			[approvalApproveSchema, { operation: 'approve', approvalId: '4' }],
-			[approvalRejectSchema, { operation: 'reject', approvalId: '5', comments: 'no' }],
+			[approvalApproveSchema, { operation: 'approve', approvalId: byId(4) }],
+			[approvalRejectSchema, { operation: 'reject', approvalId: byId(5), comments: 'no' }],
 			[approvalGetPendingSchema, { operation: 'getPending', returnAll: true, simplify: false }],
 			[approvalGetHistorySchema, { operation: 'getHistory', returnAll: true, simplify: false }],
 			[approvalGetHistorySchema, { operation: 'getHistory', returnAll: true }],

@@ -357,9 +357,9 @@ const cases: Case[] = [
 	// ---- approval ----
 	...badIds('approval.submit', 'Budget', { budgetId: byId(V) }, 6),
 	row('approval.submit', 'Request Notes', { budgetId: byId(6), requestNotes: V }, 'Urgente', { note: 'x' }, 'Request Notes must be text'),
-	...badIds('approval.approve', 'Approval ID', { approvalId: V }, 4),
+	...badIds('approval.approve', 'Approval', { approvalId: V }, 4),
 	row('approval.approve', 'Comments', { approvalId: '4', comments: V }, 'OK', ['OK'], 'Comments must be text'),
-	...badIds('approval.reject', 'Approval ID', { approvalId: V }, 5),
+	...badIds('approval.reject', 'Approval', { approvalId: V }, 5),
 	row('approval.reject', 'Comments', { approvalId: '5', comments: V }, 'No', { why: 'No' }, 'Comments must be text'),
 	row('approval.getPending', 'User ID', { filters: { userId: V } }, '2', 'Ana', ID_MESSAGE('User ID')),
 	row('approval.getPending', 'User ID', { filters: { userId: V } }, '2', -2, ID_MESSAGE('User ID')),

@@ -3,7 +3,7 @@
  * parameters are resolved (expressions included), credentials go through a credentials helper that
  * applies our credential's `authenticate` block, and HTTP goes through n8n-core's real request helper.
  */
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
@@ -13,6 +13,7 @@ import type {
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
+	INodeListSearchResult,
 	INodeProperties,
 	INodeType,
 	INodeTypes,
@@ -257,4 +258,32 @@ export async function runWorkflow(
 
 export function jsonOf(items: INodeExecutionData[]): IDataObject[] {
 	return items.map((item) => item.json);
+}
+
+/**
+ * Calls one of the Billoget node's list searches (the "From List" mode of a resource locator) through
+ * n8n-core's LoadOptionsContext, as the editor does when the user opens or filters the list.
+ */
+export async function searchList(
+	method: keyof Billoget['methods']['listSearch'],
+	credentials: BillogetCredentials,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: 'billoget',
+		name: 'Billoget',
+		type: BILLOGET_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { billogetApi: { id: '1', name: 'Billoget test' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypes() });
+	registerSecret(credentials.apiKey);
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor(credentials), 'parameters');
+	const search = new Billoget().methods.listSearch[method];
+	const result = await search.call(context, filter, paginationToken);
+	assertNoSecrets('A list search', result);
+	return result;
 }

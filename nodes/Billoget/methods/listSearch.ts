@@ -72,3 +72,24 @@ export async function searchBudgets(
 		paginationToken,
 	);
 }
+
+/**
+ * Pending approvals, for Approve and Reject. Billoget answers them as one plain list without search,
+ * so the filter is applied here, to the labels shown.
+ */
+export async function searchPendingApprovals(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const response = await billogetRequest.call(this, { method: 'GET', path: '/api/public/budget-approvals/pending' });
+	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = items
+		.map((record) => {
+			const notes = typeof record.requestNotes === 'string' && record.requestNotes !== '' ? ` · ${record.requestNotes}` : '';
+			const asked = typeof record.createdAt === 'string' ? ` · ${record.createdAt.slice(0, 10)}` : '';
+			return { name: `#${String(record.id)} · budget #${String(record.budgetId)}${asked}${notes}`, value: String(record.id) };
+		})
+		.filter((result) => wanted === '' || result.name.toLowerCase().includes(wanted));
+	return { results };
+}

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { billogetApiRequest, billogetRequest } from '../../transport/request';
 import { parseListPage } from '../../shared/pagination';
-import { readCollection, readLimit, toId, toText } from '../parameters';
+import { recordLocator } from '../common.descriptions';
+import { readCollection, readId, readLimit, toText } from '../parameters';
 import { simplify, wrap } from '../records';
 
 export const APPROVALS_PATH = '/api/public/budget-approvals';
@@ -22,15 +23,13 @@ export const SIMPLIFIED_APPROVAL_FIELDS = [
 ];
 
 export function approvalIdField(verb: string): INodeProperties {
-	return {
-		displayName: 'Approval ID',
+	return recordLocator({
 		name: 'approvalId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 7',
-		description: `ID of the pending approval request to ${verb} (a positive whole number from Submit or Get Pending; not the budget ID)`,
-	};
+		displayName: 'Approval',
+		resourceLabel: 'approval',
+		searchListMethod: 'searchPendingApprovals',
+		description: `The pending approval request to ${verb} (from the list, or its ID from Submit or Get Pending; not the budget ID)`,
+	});
 }
 
 export function simplifyOutputOption(): INodeProperties {
@@ -60,7 +59,7 @@ export async function processApproval(
 	itemIndex: number,
 	action: 'approve' | 'reject',
 ): Promise<INodeExecutionData[]> {
-	const approvalId = toId(ctx, ctx.getNodeParameter('approvalId', itemIndex, '') as unknown, itemIndex, 'Approval ID');
+	const approvalId = readId(ctx, 'approvalId', itemIndex, 'Approval');
 	const comments = toText(ctx, ctx.getNodeParameter('comments', itemIndex, '') as unknown, itemIndex, 'Comments', false);
 	const approval = await billogetApiRequest.call(ctx, {
 		method: 'POST',
