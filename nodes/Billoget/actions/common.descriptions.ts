@@ -94,6 +94,11 @@ export function returnAllAndLimit(): INodeProperties[] {
 	];
 }
 
+/** Simplify, off by default, for outputs that are full records unless asked (Options → Simplify). */
+export function simplifyOutput(description: string): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: false, description };
+}
+
 export function simplifyOption(): INodeProperties {
 	return {
 		displayName: 'Simplify',

@@ -78,6 +78,12 @@ export async function listRecords(
 	return result.items;
 }
 
+/** Whether item i asked for the simplified output (top-level Simplify or Options → Simplify). */
+export function wantsSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	if (readCollection(ctx, 'options', itemIndex).simplify === true) return true;
+	return ctx.getNodeParameter('simplify', itemIndex, false) === true;
+}
+
 /** Simplify applies where the operation has the option (records with many fields). */
 export function maybeSimplify(
 	ctx: IExecuteFunctions,
@@ -85,8 +91,6 @@ export function maybeSimplify(
 	records: IDataObject[],
 	fields: string[] | undefined,
 ): IDataObject[] {
-	const options = readCollection(ctx, 'options', itemIndex);
-	const simplifyOn = ctx.getNodeParameter('simplify', itemIndex, false) as boolean;
-	if (!simplifyOn && options.simplify !== true) return records;
+	if (!wantsSimplify(ctx, itemIndex)) return records;
 	return records.map((record) => simplify(record, fields));
 }

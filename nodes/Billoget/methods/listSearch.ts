@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { parseListPage } from '../shared/pagination';
+import { ENDPOINTS } from '../transport/endpoints';
 import { billogetRequest } from '../transport/request';
 
 const PAGE_SIZE = 50;
@@ -35,7 +36,7 @@ export async function searchCustomers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(this, '/api/public/customers', customerName, filter, paginationToken);
+	return await searchList(this, ENDPOINTS.customers, customerName, filter, paginationToken);
 }
 
 export async function searchProducts(
@@ -45,7 +46,7 @@ export async function searchProducts(
 ): Promise<INodeListSearchResult> {
 	return await searchList(
 		this,
-		'/api/public/products',
+		ENDPOINTS.products,
 		(record) => `${String(record.productCode ?? record.sku ?? record.id)} · ${String(record.description ?? record.name ?? '')}`,
 		filter,
 		paginationToken,
@@ -61,7 +62,7 @@ export async function searchBudgets(
 ): Promise<INodeListSearchResult> {
 	return await searchList(
 		this,
-		'/api/public/budgets',
+		ENDPOINTS.budgets,
 		(record) => {
 			const customer = (record.customer as IDataObject | undefined) ?? {};
 			const who = [customer.firstName, customer.lastName].filter(Boolean).join(' ');
@@ -81,7 +82,7 @@ export async function searchPendingApprovals(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await billogetRequest.call(this, { method: 'GET', path: '/api/public/budget-approvals/pending' });
+	const response = await billogetRequest.call(this, { method: 'GET', path: `${ENDPOINTS.approvals}/pending` });
 	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = items

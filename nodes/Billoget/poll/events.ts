@@ -7,6 +7,7 @@
  *  - changed:  per id, the compared fields as they were at the previous poll (full listing).
  *  - expiring: the ids already reported as expiring, with the expiration date they were reported for.
  */
+import { ENDPOINTS } from '../transport/endpoints';
 
 export type PollResource = 'budget' | 'customer' | 'product';
 
@@ -44,9 +45,9 @@ export interface PollEventSpec {
 }
 
 export const PATHS: Record<PollResource, string> = {
-	budget: '/api/public/budgets',
-	customer: '/api/public/customers',
-	product: '/api/public/products',
+	budget: ENDPOINTS.budgets,
+	customer: ENDPOINTS.customers,
+	product: ENDPOINTS.products,
 };
 
 /** Customer fields compared by "Customer Updated" (SDK v1.1+ model). */

@@ -12,13 +12,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../transport/endpoints';
 import { billogetList } from '../transport/pagination';
 import { billogetRequest, unwrapData } from '../transport/request';
 import { normalizeEvents, sameEvents } from './events';
 import { clearRegistration, hasRegistration, stateOf, storedSecret } from './state';
 import type { TriggerState } from './state';
 
-export const SUBSCRIPTIONS_PATH = '/api/public/webhooks';
+export const SUBSCRIPTIONS_PATH = ENDPOINTS.webhooks;
 
 export type RegistrationMode = 'automatic' | 'manual';
 

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../transport/endpoints';
 import { billogetApiRequest, billogetRequest } from '../../transport/request';
 import { parseListPage } from '../../shared/pagination';
-import { recordLocator } from '../common.descriptions';
-import { readCollection, readId, readLimit, toText } from '../parameters';
-import { simplify, wrap } from '../records';
+import { recordLocator, simplifyOutput } from '../common.descriptions';
+import { readId, readLimit, toText } from '../parameters';
+import { simplify, wantsSimplify, wrap } from '../records';
 
-export const APPROVALS_PATH = '/api/public/budget-approvals';
+export const APPROVALS_PATH = ENDPOINTS.approvals;
 
 /** Approvals have 13 fields; Simplify keeps these. */
 export const SIMPLIFIED_APPROVAL_FIELDS = [
@@ -22,7 +23,7 @@ export const SIMPLIFIED_APPROVAL_FIELDS = [
 	'reviewedAt',
 ];
 
-export function approvalIdField(verb: string): INodeProperties {
+function approvalIdField(verb: string): INodeProperties {
 	return recordLocator({
 		name: 'approvalId',
 		displayName: 'Approval',
@@ -32,25 +33,36 @@ export function approvalIdField(verb: string): INodeProperties {
 	});
 }
 
-export function simplifyOutputOption(): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return only the main approval fields (ID, budget, status, action, people, notes, dates) instead of the full record',
-	};
-}
-
-/** Whether item i asked for the simplified output (top-level Simplify or Options → Simplify). */
-function wantsSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	if (readCollection(ctx, 'options', itemIndex).simplify === true) return true;
-	return ctx.getNodeParameter('simplify', itemIndex, false) === true;
-}
+export const simplifyOutputOption = (): INodeProperties =>
+	simplifyOutput(
+		'Whether to return only the main approval fields (ID, budget, status, action, people, notes, dates) instead of the full record',
+	);
 
 export function approvalOutput(ctx: IExecuteFunctions, itemIndex: number, records: IDataObject[]): INodeExecutionData[] {
 	return wrap(wantsSimplify(ctx, itemIndex) ? records.map((record) => simplify(record, SIMPLIFIED_APPROVAL_FIELDS)) : records);
+}
+
+/** The fields of Approve and Reject: the approval, the reviewer's comments, Options → Simplify. */
+export function decisionProperties(action: 'approve' | 'reject', commentsDescription: string): INodeProperties[] {
+	return [
+		approvalIdField(action),
+		{
+			displayName: 'Comments',
+			name: 'comments',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: commentsDescription,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [simplifyOutputOption()],
+		},
+	];
 }
 
 /** Approve or Reject: POST /{approvalId}/process with the decision and the reviewer's comments. */

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { computeBudgetTotals, fromCents, percentOfCents, toCents } from '../../shared/money';
+import { ENDPOINTS } from '../../transport/endpoints';
 import { billogetList } from '../../transport/pagination';
 import { billogetApiRequest } from '../../transport/request';
 import { customerLocator, productLocator } from '../common.descriptions';
@@ -275,7 +276,7 @@ async function unitPrices(ctx: IExecuteFunctions, itemIndex: number, lines: Line
 		if (price === undefined) {
 			const product = await billogetApiRequest.call(ctx, {
 				method: 'GET',
-				path: `/api/public/products/${productId}`,
+				path: `${ENDPOINTS.products}/${productId}`,
 				itemIndex,
 				notFoundMessage: `No product with ID ${productId} exists in Billoget (line item ${index + 1})`,
 			});

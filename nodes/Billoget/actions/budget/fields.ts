@@ -1,20 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalid, readCollection, toDate, toText } from '../parameters';
+import { invalid, toDate, toText } from '../parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
+import { simplifyOutput } from '../common.descriptions';
+import { wantsSimplify } from '../records';
 import type { RecordSpec } from '../records';
 import { extractToken, normaliseBudget, simplifyBudget } from './model';
 
 export const BUDGET: RecordSpec = {
-	path: '/api/public/budgets',
+	path: ENDPOINTS.budgets,
 	label: 'budget',
 	idParameter: 'budgetId',
 };
 
-/** Public creation lives outside /api/public (documented by both the docs and the SDK). */
-export const CREATE_PATH = '/api/budgets/public';
+export const CREATE_PATH = ENDPOINTS.budgetCreate;
 
-/** Public (UBS) view of a budget by its public token: GET …/{publicToken}, POST …/{publicToken}/confirm|reject. */
-export const PUBLIC_VIEW_PATH = '/api/public/budgets/token';
+export const PUBLIC_VIEW_PATH = ENDPOINTS.budgetPublicView;
 
 export const READ_ONLY_NOTE =
 	'Billoget documents budgets as read-only through the API in newer versions (changes are made in the Billoget app), so Billoget may refuse this call.';
@@ -47,12 +48,6 @@ export function readToken(ctx: IExecuteFunctions, itemIndex: number): string {
 	return token;
 }
 
-/** Whether item i asked for the simplified output (top-level Simplify or Options → Simplify). */
-export function wantsSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	if (readCollection(ctx, 'options', itemIndex).simplify === true) return true;
-	return ctx.getNodeParameter('simplify', itemIndex, false) === true;
-}
-
 /** A budget as the node outputs it: normalised state, simplified on request. */
 export function budgetOutput(
 	ctx: IExecuteFunctions,
@@ -64,16 +59,10 @@ export function budgetOutput(
 	return wantsSimplify(ctx, itemIndex) ? simplifyBudget(budget, extra) : budget;
 }
 
-export function simplifyOutputOption(): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to return only the main budget fields (ID, state, currency, amounts, dates, customer, public token) instead of the full budget with its line items',
-	};
-}
+export const simplifyOutputOption = (): INodeProperties =>
+	simplifyOutput(
+		'Whether to return only the main budget fields (ID, state, currency, amounts, dates, customer, public token) instead of the full budget with its line items',
+	);
 
 /** An ISO 4217 currency code (three letters), upper-cased. */
 export function toCurrency(

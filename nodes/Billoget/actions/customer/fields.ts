@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalid, toEmail, toNumber, toText } from '../parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
 import type { RecordSpec } from '../records';
 
 export const CUSTOMER: RecordSpec = {
-	path: '/api/public/customers',
+	path: ENDPOINTS.customers,
 	label: 'customer',
 	idParameter: 'customerId',
 };

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalid, toNumber, toText } from '../parameters';
+import { ENDPOINTS } from '../../transport/endpoints';
 import type { RecordSpec } from '../records';
 
 export const PRODUCT: RecordSpec = {
-	path: '/api/public/products',
+	path: ENDPOINTS.products,
 	label: 'product',
 	idParameter: 'productId',
 	simplifiedFields: ['id', 'productCode', 'sku', 'description', 'category', 'type', 'price', 'stock', 'isActive'],

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { summariseApprovals } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
 import { billogetApiRequest } from '../../transport/request';
+import { APPROVALS_PATH } from '../approval/fields';
 import {
 	csvOptionProperties,
 	dateRangeProperties,
@@ -14,8 +15,6 @@ import {
 	requestCounter,
 } from './common';
 import type { BreakdownSpec } from './common';
-
-const APPROVALS_PATH = '/api/public/budget-approvals';
 
 export const BREAKDOWNS: BreakdownSpec[] = [
 	{

@@ -4,8 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { budgetRangeQuery, parseInstant, summariseBudgets } from '../../shared/reports';
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
+import { BUDGET, toCurrency } from '../budget/fields';
+import { locatorValue } from '../budget/model';
 import { recordLocator } from '../common.descriptions';
-import { invalid, readCollection, toDate, toId, toNumber, toText } from '../parameters';
+import { invalid, readCollection, toDate, toId, toNumber } from '../parameters';
 import {
 	csvOptionProperties,
 	dateRangeProperties,
@@ -16,8 +18,6 @@ import {
 	requestCounter,
 } from './common';
 import type { BreakdownSpec } from './common';
-
-const BUDGETS_PATH = '/api/public/budgets';
 
 export const BREAKDOWNS: BreakdownSpec[] = [
 	{
@@ -192,12 +192,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** A resource locator value ({mode, value}) or a plain value → the plain value. */
-function locatorValue(raw: unknown): unknown {
-	if (typeof raw === 'object' && raw !== null && 'value' in raw) return (raw as { value: unknown }).value;
-	return raw;
-}
-
 function readFilter(ctx: IExecuteFunctions, i: number): BudgetFilter {
 	const dateField = ctx.getNodeParameter('dateField', i, 'issueDate') as DateField;
 	if (dateField !== 'issueDate' && dateField !== 'createdAt') {
@@ -213,13 +207,8 @@ function readFilter(ctx: IExecuteFunctions, i: number): BudgetFilter {
 	if (filters.sellerId !== undefined && filters.sellerId !== null && filters.sellerId !== '') {
 		filter.sellerId = toId(ctx, filters.sellerId, i, 'Seller ID');
 	}
-	const currency = toText(ctx, filters.currency, i, 'Currency', false);
-	if (currency !== undefined) {
-		if (!/^[A-Za-z]{3}$/.test(currency)) {
-			throw invalid(ctx, i, `Currency "${currency}" is not a currency code`, 'Use a three-letter ISO code such as ARS or USD.');
-		}
-		filter.currency = currency.toUpperCase();
-	}
+	const currency = toCurrency(ctx, filters.currency, i, false);
+	if (currency !== undefined) filter.currency = currency;
 	return filter;
 }
 
@@ -250,7 +239,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const requestsUsed = requestCounter(this);
 	const inRange = await billogetList.call(this, {
-		path: BUDGETS_PATH,
+		path: BUDGET.path,
 		qs: budgetRangeQuery(filter),
 		returnAll: true,
 		itemIndex: i,
@@ -259,7 +248,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	let openBudgets: IDataObject[] | undefined;
 	if (expiringScope === 'all' && expiringWithinDays > 0) {
 		const open = await billogetList.call(this, {
-			path: BUDGETS_PATH,
+			path: BUDGET.path,
 			qs: {
 				state: 0,
 				customerId: filter.customerId,

@@ -4,11 +4,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { productCategory, productIsActive, productType, summariseCatalog } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
 import { readCollection } from '../parameters';
-import { productFilterOptions, readProductFilter } from '../product/fields';
+import { PRODUCT, productFilterOptions, readProductFilter } from '../product/fields';
 import { csvOptionProperties, outputProperties, readReportShape, reportItems, requestCounter } from './common';
 import type { BreakdownSpec } from './common';
 
-const PRODUCTS_PATH = '/api/public/products';
 
 export const BREAKDOWNS: BreakdownSpec[] = [
 	{
@@ -73,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const requestsUsed = requestCounter(this);
 	const listed = await billogetList.call(this, {
-		path: PRODUCTS_PATH,
+		path: PRODUCT.path,
 		qs: { category, type, isActive: isActive === undefined ? undefined : String(isActive) },
 		returnAll: true,
 		itemIndex: i,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { ENDPOINTS } from '../../transport/endpoints';
 import { billogetApiRequest } from '../../transport/request';
 import { invalid, toText } from '../parameters';
 import { wrap } from '../records';
@@ -111,7 +112,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const data = readData(this, i);
 	const answer = await billogetApiRequest.call(this, {
 		method: 'POST',
-		path: '/api/public/webhooks/test',
+		path: `${ENDPOINTS.webhooks}/test`,
 		body: { event, data },
 		itemIndex: i,
 	});
