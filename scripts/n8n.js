@@ -521,13 +521,7 @@ class N8n {
 			headers['content-type'] = 'application/json';
 		}
 		const res = await fetch(this.baseUrl + urlPath, { method, headers, body });
-		const text = await res.text();
-		let json;
-		try {
-			json = text ? JSON.parse(text) : undefined;
-		} catch {
-			json = undefined;
-		}
+		const { text, json } = await readBody(res);
 		const setCookie = res.headers.getSetCookie ? res.headers.getSetCookie() : [];
 		const auth = setCookie.find((c) => c.startsWith('n8n-auth='));
 		if (auth) this.cookie = auth.split(';')[0];
@@ -655,6 +649,19 @@ function killGroup(proc, signal) {
 	}
 }
 
+/**
+ * The body of a fetch answer as text, and as JSON when it is JSON.
+ * @param {Response} res @returns {Promise<{text: string, json: any}>}
+ */
+async function readBody(res) {
+	const text = await res.text();
+	try {
+		return { text, json: text ? JSON.parse(text) : undefined };
+	} catch {
+		return { text, json: undefined };
+	}
+}
+
 /** Last lines of a log, for error messages. @param {string} s @param {number} [n] */
 function tail(s, n = 30) {
 	return s.split('\n').slice(-n).join('\n');
@@ -734,6 +741,7 @@ module.exports = {
 	nodeOutput,
 	runError,
 	killGroup,
+	readBody,
 	sleep,
 	secondsSince,
 	tail,

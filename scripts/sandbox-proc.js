@@ -7,7 +7,7 @@
 const cp = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
-const { REPO_ROOT, SANDBOX_DEMO_KEY, killGroup, nodeBinary, sleep, tail } = require('./n8n');
+const { REPO_ROOT, SANDBOX_DEMO_KEY, killGroup, nodeBinary, readBody, sleep, tail } = require('./n8n');
 
 /** The sandbox entry point: sandbox/cli.js (or cli.mjs). */
 function sandboxCli() {
@@ -85,13 +85,7 @@ async function startSandboxProcess(opts) {
 		const headers = { authorization: `Bearer ${key}` };
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		const res = await fetch(`${origin}/v1${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-		const text = await res.text();
-		let json;
-		try {
-			json = text ? JSON.parse(text) : undefined;
-		} catch {
-			json = undefined;
-		}
+		const { text, json } = await readBody(res);
 		return { status: res.status, json, text };
 	};
 	/** @type {SandboxProcess['admin']} */
