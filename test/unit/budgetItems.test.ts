@@ -1,42 +1,13 @@
 import {
 	checkLine,
 	checkLines,
-	customerNameOf,
 	extractToken,
 	lineBody,
 	linesFingerprint,
 	linesFromJson,
 	locatorValue,
-	normaliseBudget,
-	parseBudgetState,
 	simplifyBudget,
 } from '../../nodes/Billoget/actions/budget/model';
-
-describe('budget states', () => {
-	it.each([
-		[0, 0],
-		[2, 2],
-		['1', 1],
-		[' approved ', 1],
-		['PENDING', 0],
-		['Generated', 0],
-		['REJECTED', 2],
-	])('reads %p as %p', (raw, state) => {
-		expect(parseBudgetState(raw)).toBe(state);
-	});
-
-	it.each([3, -1, 1.5, 'EXPIRED', 'maybe', '', null, undefined, {}])('does not recognise %p', (raw) => {
-		expect(parseBudgetState(raw)).toBeUndefined();
-	});
-
-	it('normalises numeric and legacy budgets to a numeric state and its name', () => {
-		expect(normaliseBudget({ id: 1, state: 1 })).toEqual({ id: 1, state: 1, stateName: 'approved' });
-		expect(normaliseBudget({ id: 2, state: '2' })).toEqual({ id: 2, state: 2, stateName: 'rejected' });
-		expect(normaliseBudget({ id: 3, status: 'PENDING' })).toEqual({ id: 3, status: 'PENDING', state: 0, stateName: 'generated' });
-		expect(normaliseBudget({ id: 4, status: 'APPROVED' })).toMatchObject({ state: 1, stateName: 'approved' });
-		expect(normaliseBudget({ id: 5 })).toEqual({ id: 5 });
-	});
-});
 
 describe('simplified budget', () => {
 	const budget = {
@@ -79,10 +50,9 @@ describe('simplified budget', () => {
 		expect(simplifyBudget({ ...budget, publicUrl: 'https://x/budget/tok' }, ['publicUrl'])).toHaveProperty('publicUrl', 'https://x/budget/tok');
 	});
 
-	it('reads a legacy customer name and tolerates no customer', () => {
-		expect(customerNameOf({ customer: { name: 'Acme S.A.' } })).toBe('Acme S.A.');
-		expect(customerNameOf({ customer: null })).toBeUndefined();
-		expect(customerNameOf({})).toBeUndefined();
+	it('takes a legacy customer name and leaves customerName out without a customer', () => {
+		expect(simplifyBudget({ id: 1, customer: { name: 'Acme S.A.' } })).toEqual({ id: 1, customerName: 'Acme S.A.' });
+		expect(simplifyBudget({ id: 2, customer: null })).toEqual({ id: 2 });
 	});
 });
 

@@ -162,7 +162,10 @@ describe('compared values', () => {
 		expect(stateToken({ state: 1 })).toBe('1');
 		expect(stateToken({ status: 'APPROVED' })).toBe('1');
 		expect(stateToken({ status: 'PENDING' })).toBe('0');
-		expect(stateToken({ status: 'EXPIRED' })).toBe('"EXPIRED"');
+		// EXPIRED is an undecided budget past its date: state 0, as in the outputs and the reports.
+		expect(stateToken({ status: 'EXPIRED' })).toBe('0');
+		expect(stateToken({ status: 'CONFIRMED' })).toBe('1');
+		expect(stateToken({ status: 'CANCELLED' })).toBe('"CANCELLED"');
 	});
 
 	it('narrows watched fields only for events that allow it', () => {
@@ -177,13 +180,20 @@ describe('detect: events from one listing', () => {
 		const settings = settingsFor('budget.stateChanged');
 		const first = detect(settings, undefined, [{ id: 'budget_1', status: 'PENDING' }, { id: 'budget_2', status: 'PENDING' }], true, T);
 		expect(first.detected).toEqual([]);
-		const second = detect(settings, first.next, [{ id: 'budget_1', status: 'APPROVED' }, { id: 'budget_2', status: 'EXPIRED' }], true, T);
+		const second = detect(
+			settings,
+			first.next,
+			[{ id: 'budget_1', status: 'APPROVED' }, { id: 'budget_2', status: 'CANCELLED' }, { id: 'budget_3', status: 'EXPIRED' }],
+			true,
+			T,
+		);
 		expect(second.detected.map((d) => [d.record.id, d.extra?.previous])).toEqual([
 			['budget_1', { state: 0, stateName: 'generated' }],
 			['budget_2', { state: 0, stateName: 'generated' }],
 		]);
-		const third = detect(settings, second.next, [{ id: 'budget_2', status: 'PENDING' }], true, T);
-		expect(third.detected[0].extra).toEqual({ changedFields: ['state'], previous: { state: 'EXPIRED', stateName: 'expired' } });
+		const third = detect(settings, second.next, [{ id: 'budget_2', status: 'PENDING' }, { id: 'budget_3', status: 'PENDING' }], true, T);
+		expect(third.detected.map((d) => d.record.id)).toEqual(['budget_2']);
+		expect(third.detected[0].extra).toEqual({ changedFields: ['state'], previous: { state: 'CANCELLED', stateName: 'cancelled' } });
 	});
 
 	it('approved: legacy APPROVED counts, a new already-approved budget counts, nothing twice', () => {

@@ -8,8 +8,6 @@ import {
 	expiringBudgets,
 	isoWeek,
 	median,
-	normaliseState,
-	parseInstant,
 	periodKey,
 	periodsBetween,
 	summariseApprovals,
@@ -55,13 +53,9 @@ describe('report arithmetic', () => {
 });
 
 describe('report dates', () => {
-	it('reads record dates as UTC, also without an offset', () => {
-		expect(parseInstant('2026-03-01')).toBe(Date.UTC(2026, 2, 1));
-		expect(parseInstant('2026-03-01T10:30:00')).toBe(Date.UTC(2026, 2, 1, 10, 30));
-		expect(parseInstant('2026-03-01 10:30')).toBe(Date.UTC(2026, 2, 1, 10, 30));
-		expect(parseInstant('2026-03-01T10:30:00-03:00')).toBe(Date.UTC(2026, 2, 1, 13, 30));
-		expect(parseInstant('not a date')).toBeUndefined();
-		expect(parseInstant(null)).toBeUndefined();
+	it('places record dates on UTC days, also without an offset', () => {
+		expect(dayOf('2026-03-01T23:30:00')).toBe('2026-03-01');
+		expect(dayOf('not a date')).toBeUndefined();
 		expect(dayOf('2026-03-31T23:59:59.999Z')).toBe('2026-03-31');
 		expect(dayOf('2026-03-31T22:00:00-03:00')).toBe('2026-04-01');
 	});
@@ -104,17 +98,6 @@ describe('report dates', () => {
 		]);
 		expect(periodsBetween('2026-03-04', '2026-03-04', 'week')).toEqual(['2026-W10']);
 		expect(periodsBetween('2026-12-31', '2027-01-01', 'month')).toEqual(['2026-12', '2027-01']);
-	});
-});
-
-describe('budget states', () => {
-	it('normalises numeric states and string statuses', () => {
-		expect([0, 1, 2].map(normaliseState)).toEqual([0, 1, 2]);
-		expect(['PENDING', 'generated', 'APPROVED', 'approved', ' REJECTED ', '1', 'EXPIRED'].map(normaliseState)).toEqual([
-			0, 0, 1, 1, 2, 1, 0,
-		]);
-		expect(normaliseState(3)).toBeUndefined();
-		expect(normaliseState('CANCELLED')).toBeUndefined();
 	});
 });
 

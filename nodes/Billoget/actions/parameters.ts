@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isDay } from '../shared/reports';
+import { parseIsoDate } from '../shared/dates';
 
 /**
  * Readers for parameters of item `i` that validate before any request is sent: a bad value fails
@@ -124,9 +124,6 @@ export function toNumber(
 	return value;
 }
 
-/** YYYY-MM-DD, optionally with a time (T or a space) and a zone (Z or ±hh:mm). */
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
 /** A date object from an expression ({{ $now }}, a Luxon DateTime or a JS Date) as ISO text. */
 function dateObjectText(raw: unknown): string | undefined {
 	if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? undefined : raw.toISOString();
@@ -151,8 +148,9 @@ export function toDate(
 ): string | undefined {
 	const text = toText(ctx, dateObjectText(raw) ?? raw, itemIndex, label, required);
 	if (text === undefined) return undefined;
-	const time = ISO_DATE.test(text) && isDay(text.slice(0, 10)) ? Date.parse(text) : NaN;
-	if (Number.isNaN(time)) {
+	// One reading of dates everywhere (shared/dates.ts): a time without a zone is UTC.
+	const time = parseIsoDate(text);
+	if (time === undefined) {
 		throw invalid(ctx, itemIndex, `${label} "${text}" is not a date`, 'Use an ISO date such as 2026-12-31 or 2026-12-31T10:00:00Z.');
 	}
 	return new Date(time).toISOString();

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { budgetStateOf, customerFullName, STATE_LABELS } from '../shared/budget';
 import { parseListPage } from '../shared/pagination';
 import { ENDPOINTS } from '../transport/endpoints';
 import { billogetRequest } from '../transport/request';
@@ -27,7 +28,7 @@ async function searchList(
 }
 
 function customerName(record: IDataObject): string {
-	const name = [record.firstName, record.lastName].filter(Boolean).join(' ') || String(record.name ?? '');
+	const name = customerFullName(record) ?? '';
 	return record.email ? `${name} (${String(record.email)})` : name || `Customer ${String(record.id)}`;
 }
 
@@ -53,8 +54,6 @@ export async function searchProducts(
 	);
 }
 
-const STATE_NAMES: Record<string, string> = { '0': 'Generated', '1': 'Approved', '2': 'Rejected' };
-
 export async function searchBudgets(
 	this: ILoadOptionsFunctions,
 	filter?: string,
@@ -64,9 +63,9 @@ export async function searchBudgets(
 		this,
 		ENDPOINTS.budgets,
 		(record) => {
-			const customer = (record.customer as IDataObject | undefined) ?? {};
-			const who = [customer.firstName, customer.lastName].filter(Boolean).join(' ');
-			const state = STATE_NAMES[String(record.state)] ?? String(record.status ?? '');
+			const who = customerFullName(record.customer);
+			const code = budgetStateOf(record);
+			const state = code === undefined ? String(record.status ?? '') : STATE_LABELS[code];
 			return `#${String(record.id)} · ${who || 'customer ' + String(record.customerId)} · ${String(record.total)} ${String(record.currency ?? '')} · ${state}`;
 		},
 		filter,

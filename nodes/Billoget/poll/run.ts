@@ -1,13 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { normaliseBudget } from '../actions/budget/model';
+import { budgetStateOf, normaliseBudget } from '../shared/budget';
 import { configureTransport, settingsOf } from '../transport/settings';
 import { comparedFields, isPollEvent, POLL_EVENTS } from './events';
 import type { PollEventName, PollEventSpec } from './events';
 import { walkList } from './fetch';
 import {
-	budgetStateOf,
 	diffCreated,
 	diffSnapshot,
 	encodeValues,

@@ -1,7 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseBudgetState, STATE_NAMES } from '../actions/budget/model';
+import { budgetStateOf, STATE_NAMES } from '../shared/budget';
+import { parseInstant as timeOf } from '../shared/dates';
 
 /**
  * What the Poll Trigger remembers between polls (in the node's static data), and the pure diffing
@@ -48,21 +49,6 @@ export function idOf(record: IDataObject): string | undefined {
 	return undefined;
 }
 
-/** Milliseconds of an ISO date (or of a number already in ms / s). */
-export function timeOf(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isFinite(value)) return value < 1e11 ? value * 1000 : value;
-	if (typeof value === 'string' && value.trim() !== '') {
-		const ms = Date.parse(value);
-		return Number.isNaN(ms) ? undefined : ms;
-	}
-	if (value instanceof Date) return value.getTime();
-	return undefined;
-}
-
-/** Numeric budget state (0/1/2), also from a legacy string `status`; undefined when unknown. */
-export function budgetStateOf(record: IDataObject): number | undefined {
-	return parseBudgetState(record.state) ?? parseBudgetState(record.status);
-}
 
 /** The budget's state as stored: '0'/'1'/'2', or the legacy status as JSON (e.g. '"EXPIRED"'). */
 export function stateToken(record: IDataObject): string {

@@ -7,14 +7,17 @@
  *    output. Different currencies are never added together: money figures are per currency.
  *  - Medians: odd count → the middle value; even count → the mean of the two middle values, in cents
  *    (or milliseconds), rounded half away from zero ("half-up"). Averages round the same way.
- *  - Dates: records are placed on days in UTC. Range edges are whole days and inclusive: a record on the
- *    start day or on the end day is in. Period keys: day 'YYYY-MM-DD', ISO week 'YYYY-Www', month 'YYYY-MM'.
- *  - Budget state: 0 generated, 1 approved, 2 rejected; string statuses are accepted (PENDING and
- *    GENERATED → 0, APPROVED → 1, REJECTED → 2; the legacy EXPIRED, an undecided budget past its date,
- *    → 0). Anything else is counted as 'unknown'.
+ *  - Dates are read by shared/dates.ts (a time without a zone is UTC) and records are placed on days in
+ *    UTC. Range edges are whole days and inclusive: a record on the start day or on the end day is in.
+ *    Period keys: day 'YYYY-MM-DD', ISO week 'YYYY-Www', month 'YYYY-MM'.
+ *  - Budget state: 0 generated, 1 approved, 2 rejected, read by shared/budget.ts from every spelling
+ *    Billoget uses. Anything else is counted as 'unknown'.
  *  - Approval rate = approved / (approved + rejected); null when nothing was decided.
  */
 
+import { budgetCustomerName, budgetStateOf, STATE_NAMES } from './budget';
+import type { BudgetState, BudgetStateName } from './budget';
+import { isDay, parseInstant } from './dates';
 import { fromCents, toCents } from './money';
 
 export type JsonRecord = Record<string, unknown>;
@@ -90,34 +93,7 @@ function compareText(a: string, b: string): number {
 // ---------------------------------------------------------------------------------------------------
 // Dates
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
-const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
-
-/** A valid calendar day 'YYYY-MM-DD'. */
-export function isDay(text: string): boolean {
-	const match = DAY_PATTERN.exec(text);
-	if (!match) return false;
-	const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-	return new Date(time).toISOString().slice(0, 10) === text;
-}
-
-/**
- * Milliseconds since the epoch of a record's date. A date without a time is midnight UTC; a date and
- * time without an offset is read as UTC (never as the machine's local time).
- */
-export function parseInstant(value: unknown): number | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	if (text === '') return undefined;
-	let normalised = text;
-	if (DAY_PATTERN.test(text)) normalised = `${text}T00:00:00Z`;
-	else if (LOCAL_DATE_TIME.test(text)) normalised = `${text.replace(' ', 'T')}Z`;
-	const time = Date.parse(normalised);
-	return Number.isNaN(time) ? undefined : time;
-}
 
 /** The UTC day 'YYYY-MM-DD' of an instant (ms). */
 export function utcDay(time: number): string {
@@ -203,39 +179,12 @@ export function periodsBetween(fromDay: string, toDay: string, period: Period): 
 // ---------------------------------------------------------------------------------------------------
 // Budgets
 
-export type StateName = 'generated' | 'approved' | 'rejected' | 'unknown';
+export type StateName = BudgetStateName | 'unknown';
 
-export const STATE_ORDER: Array<{ state: number | null; name: StateName }> = [
-	{ state: 0, name: 'generated' },
-	{ state: 1, name: 'approved' },
-	{ state: 2, name: 'rejected' },
-];
+export const STATE_ORDER: Array<{ state: number | null; name: StateName }> = STATE_NAMES.map((name, state) => ({ state, name }));
 
-const STATE_BY_TEXT: Record<string, 0 | 1 | 2> = {
-	'0': 0,
-	GENERATED: 0,
-	PENDING: 0,
-	EXPIRED: 0,
-	'1': 1,
-	APPROVED: 1,
-	'2': 2,
-	REJECTED: 2,
-};
-
-/** 0, 1 or 2 from a numeric state or a string status; undefined for anything else. */
-export function normaliseState(value: unknown): 0 | 1 | 2 | undefined {
-	if (value === 0 || value === 1 || value === 2) return value;
-	if (typeof value === 'string') return STATE_BY_TEXT[value.trim().toUpperCase()];
-	return undefined;
-}
-
-export function stateName(state: 0 | 1 | 2 | undefined): StateName {
-	return state === undefined ? 'unknown' : (['generated', 'approved', 'rejected'] as const)[state];
-}
-
-/** The state of a budget record (`state`, or the legacy `status`). */
-export function budgetState(budget: JsonRecord): 0 | 1 | 2 | undefined {
-	return normaliseState(budget.state ?? budget.status);
+export function stateName(state: BudgetState | undefined): StateName {
+	return state === undefined ? 'unknown' : STATE_NAMES[state];
 }
 
 function idOf(value: unknown): number | string | undefined {
@@ -264,17 +213,6 @@ export function budgetCurrency(budget: JsonRecord): string | undefined {
 	return typeof budget.currency === 'string' && budget.currency.trim() !== ''
 		? budget.currency.trim().toUpperCase()
 		: undefined;
-}
-
-/** "María González" from the budget's embedded customer, or undefined. */
-export function budgetCustomerName(budget: JsonRecord): string | undefined {
-	const customer = nested(budget, 'customer');
-	if (!customer) return undefined;
-	const name = [customer.firstName, customer.lastName]
-		.filter((part) => typeof part === 'string' && part.trim() !== '')
-		.join(' ');
-	if (name) return name;
-	return typeof customer.name === 'string' && customer.name.trim() !== '' ? customer.name : undefined;
 }
 
 function sameId(a: number | string | undefined, b: number | string): boolean {
@@ -426,7 +364,7 @@ function bucket(map: Map<string, Bucket>, key: string): Bucket {
 
 interface PreparedBudget {
 	record: JsonRecord;
-	state: 0 | 1 | 2 | undefined;
+	state: BudgetState | undefined;
 	currency: string;
 	cents: number;
 	day: string;
@@ -467,7 +405,7 @@ export function summariseBudgets(
 		}
 		prepared.push({
 			record,
-			state: budgetState(record),
+			state: budgetStateOf(record),
 			currency,
 			cents,
 			day: dayOf(record[options.dateField]) as string,
@@ -595,7 +533,7 @@ export function expiringBudgets(
 	const rows: ExpiringRow[] = [];
 	const seen = new Set<string>();
 	for (const budget of budgets) {
-		if (budgetState(budget) !== 0 || !matchesBudgetFilters(budget, options)) continue;
+		if (budgetStateOf(budget) !== 0 || !matchesBudgetFilters(budget, options)) continue;
 		const time = parseInstant(budget.expirationDate ?? budget.validUntil);
 		const currency = budgetCurrency(budget);
 		const cents = centsOf(budget.total);

@@ -1,14 +1,17 @@
 /**
- * Verification of signed Billoget webhook deliveries (DESIGN.md §2). Pure: no n8n imports, only 'crypto'.
+ * Verification of signed Billoget webhook deliveries (docs/design.md, "Webhook signatures"). Pure: no
+ * n8n imports, only 'crypto'.
  *
  * - Header `X-Billoget-Signature`: HMAC-SHA256 of the raw body bytes with the subscription's secret, as
  *   hex (lowercase or uppercase), optionally prefixed with `sha256=`.
  * - The signed bytes are the request body exactly as received, never a re-serialised JSON object.
  * - Comparison in constant time (`timingSafeEqual` on two 32-byte digests).
  * - Replay window: the payload's `timestamp` (ISO 8601, inside the signed body) must be within the
- *   tolerance of now; a tolerance of 0 disables the check.
+ *   tolerance of now; a tolerance of 0 disables the check. A time without a zone is UTC.
  */
 import { createHmac, timingSafeEqual } from 'crypto';
+
+import { parseInstant } from './dates';
 
 export const SIGNATURE_HEADER = 'x-billoget-signature';
 
@@ -54,20 +57,12 @@ export function verifySignature(
 	return { valid: true };
 }
 
-/** Milliseconds since the epoch of an ISO 8601 string or a Unix time (seconds or milliseconds). */
+/**
+ * Milliseconds since the epoch of the payload's timestamp: ISO 8601 with a time of day, or a Unix time
+ * in seconds or milliseconds, read by shared/dates.ts. A bare day is refused: it is no instant.
+ */
 export function parseTimestamp(value: unknown): number | undefined {
-	if (typeof value === 'number' && Number.isFinite(value)) {
-		return value > 1e12 ? value : value * 1000;
-	}
-	if (typeof value === 'string' && value.trim() !== '') {
-		const text = value.trim();
-		if (/^\d+(\.\d+)?$/.test(text)) return parseTimestamp(Number(text));
-		// ISO 8601 only: a date, a 'T', a time and an offset or 'Z' are required.
-		if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return undefined;
-		const ms = Date.parse(text);
-		return Number.isNaN(ms) ? undefined : ms;
-	}
-	return undefined;
+	return parseInstant(value, { requireTime: true });
 }
 
 export type TimestampCheck =

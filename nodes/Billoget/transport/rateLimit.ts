@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type { INode } from 'n8n-workflow';
 
+import { epochToMs, parseInstant } from '../shared/dates';
 import { billogetApiError } from './errors';
 import type { TransportSettings } from './settings';
 
@@ -25,8 +26,8 @@ export class RateLimitState {
 		if (retryAfter !== undefined) {
 			const seconds = Number(retryAfter);
 			if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-			const date = Date.parse(retryAfter);
-			if (!Number.isNaN(date)) return Math.max(0, date - now);
+			const date = parseInstant(retryAfter);
+			if (date !== undefined) return Math.max(0, date - now);
 		}
 		if (this.resetAtMs !== undefined) return Math.max(0, this.resetAtMs - now);
 		return 1000;
@@ -41,6 +42,9 @@ export class RateLimitState {
 		return this.remaining;
 	}
 }
+
+/** X-RateLimit-Reset at or below this (9 September 2001 as Unix seconds) counts seconds from now. */
+const RELATIVE_RESET_BELOW = 1e9;
 
 const stateByContext = new WeakMap<object, RateLimitState>();
 
@@ -71,10 +75,9 @@ export function noteRateLimitHeaders(
 	if (limit !== undefined) state.limit = limit;
 	if (remaining !== undefined) state.remaining = remaining;
 	if (reset !== undefined) {
-		// Unix seconds per the docs; tolerate milliseconds and relative seconds.
-		if (reset > 1e12) state.resetAtMs = reset;
-		else if (reset > 1e9) state.resetAtMs = reset * 1000;
-		else state.resetAtMs = now + reset * 1000;
+		// Unix seconds per the docs; milliseconds are told apart by the one cut-off of shared/dates.ts,
+		// and a small number (before 2001 as a Unix time) is seconds from now.
+		state.resetAtMs = reset > RELATIVE_RESET_BELOW ? epochToMs(reset) : now + reset * 1000;
 	}
 }
 

@@ -9,7 +9,8 @@ import { customerLocator, productLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toId, toNumber, toText } from '../parameters';
 import { wrap } from '../records';
 import { BUDGET, CREATE_PATH, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
-import { checkLines, lineBody, linesFingerprint, linesFromJson, normaliseBudget } from './model';
+import { normaliseBudget } from '../../shared/budget';
+import { checkLines, lineBody, linesFingerprint, linesFromJson } from './model';
 import type { Line, LineProblem, RawLine } from './model';
 
 const properties: INodeProperties[] = [

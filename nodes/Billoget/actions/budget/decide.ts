@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { billogetApiRequest } from '../../transport/request';
 import { wrap } from '../records';
 import { PUBLIC_VIEW_PATH, budgetOutput, readToken, simplifyOutputOption, tokenField } from './fields';
-import { normaliseBudget } from './model';
+import { normaliseBudget } from '../../shared/budget';
 
 /** Confirm and Reject: the customer's decision on a budget, through its public token. */
 export function decisionProperties(verb: 'confirm' | 'reject'): INodeProperties[] {

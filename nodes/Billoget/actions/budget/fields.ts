@@ -5,7 +5,8 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { simplifyOutput } from '../common.descriptions';
 import { wantsSimplify } from '../records';
 import type { RecordSpec } from '../records';
-import { extractToken, normaliseBudget, simplifyBudget } from './model';
+import { normaliseBudget } from '../../shared/budget';
+import { extractToken, simplifyBudget } from './model';
 
 export const BUDGET: RecordSpec = {
 	path: ENDPOINTS.budgets,

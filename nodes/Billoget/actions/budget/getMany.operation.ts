@@ -5,7 +5,8 @@ import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.desc
 import { invalid, readCollection, toId, toText } from '../parameters';
 import { listRecords, wrap } from '../records';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
-import { locatorValue, parseBudgetState } from './model';
+import { parseStateFilter } from '../../shared/budget';
+import { locatorValue } from './model';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -90,7 +91,7 @@ function budgetQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	const filters = readCollection(ctx, 'filters', itemIndex);
 	const qs: IDataObject = {};
 	if (filters.state !== undefined && filters.state !== '') {
-		const state = parseBudgetState(filters.state);
+		const state = parseStateFilter(filters.state);
 		if (state === undefined) {
 			throw invalid(
 				ctx,

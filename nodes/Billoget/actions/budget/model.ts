@@ -1,53 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { budgetCustomerName } from '../../shared/budget';
+
 /**
- * Pure helpers for budgets (no n8n context): the numeric state and its names, public tokens, line
- * items as the user gives them (fields or JSON), and the simplified view. Unit-tested in
+ * Pure helpers for budget operations (no n8n context): public tokens, line items as the user gives
+ * them (fields or JSON), and the simplified view. The state and the customer's name are read by
+ * shared/budget.ts. Unit-tested in
  * test/unit/budgetItems.test.ts; the operation files turn the problems reported here into
  * NodeOperationErrors.
  */
-
-export const STATE_NAMES = ['generated', 'approved', 'rejected'] as const;
-export type StateName = (typeof STATE_NAMES)[number];
-
-const STATE_ALIASES: Record<string, number> = {
-	generated: 0,
-	pending: 0,
-	approved: 1,
-	confirmed: 1,
-	rejected: 2,
-};
-
-/**
- * A budget state from any accepted form: 0/1/2 (number or digit string) or a name
- * (GENERATED/PENDING, APPROVED, REJECTED; any case). Undefined when not recognised.
- */
-export function parseBudgetState(raw: unknown): number | undefined {
-	if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 0 && raw <= 2 ? raw : undefined;
-	if (typeof raw !== 'string') return undefined;
-	const text = raw.trim().toLowerCase();
-	if (/^[012]$/.test(text)) return Number(text);
-	return STATE_ALIASES[text];
-}
-
-/** The output form of a budget: numeric `state` and `stateName`, also when Billoget sent a legacy `status`. */
-export function normaliseBudget(record: IDataObject): IDataObject {
-	const state = parseBudgetState(record.state) ?? parseBudgetState(record.status);
-	if (state === undefined) return { ...record };
-	return { ...record, state, stateName: STATE_NAMES[state] };
-}
-
-/** "First Last" of an embedded customer (SDK shape), or its legacy `name`. */
-export function customerNameOf(record: IDataObject): string | undefined {
-	const customer = record.customer;
-	if (typeof customer !== 'object' || customer === null || Array.isArray(customer)) return undefined;
-	const c = customer as IDataObject;
-	const name = [c.firstName, c.lastName]
-		.filter((part) => typeof part === 'string' && part.trim() !== '')
-		.join(' ');
-	if (name) return name;
-	return typeof c.name === 'string' && c.name.trim() !== '' ? c.name : undefined;
-}
 
 export const SIMPLIFIED_BUDGET_FIELDS = [
 	'id',
@@ -66,7 +27,7 @@ export const SIMPLIFIED_BUDGET_FIELDS = [
 
 /** The simplified budget: the fields above (customerName from the embedded customer) plus `extra` ones. */
 export function simplifyBudget(record: IDataObject, extra: string[] = []): IDataObject {
-	const source: IDataObject = { ...record, customerName: record.customerName ?? customerNameOf(record) };
+	const source: IDataObject = { ...record, customerName: record.customerName ?? budgetCustomerName(record) };
 	const result: IDataObject = {};
 	for (const field of [...SIMPLIFIED_BUDGET_FIELDS, ...extra]) {
 		if (source[field] !== undefined) result[field] = source[field];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { budgetRangeQuery, parseInstant, summariseBudgets } from '../../shared/reports';
+import { budgetRangeQuery, summariseBudgets } from '../../shared/reports';
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
 import { BUDGET, toCurrency } from '../budget/fields';
@@ -231,9 +231,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	) ?? 0;
 	const options = readCollection(this, 'options', i);
 	const referenceDate = toDate(this, options.referenceDate, i, 'Reference Date');
-	// A date and time without a zone counts as UTC, like the days of the range.
-	const referenceTime =
-		referenceDate === undefined ? Date.now() : (parseInstant(options.referenceDate) ?? Date.parse(referenceDate));
+	// toDate reads a date and time without a zone as UTC, like the days of the range.
+	const referenceTime = referenceDate === undefined ? Date.now() : Date.parse(referenceDate);
 	const expiringScope = options.expiringScope === 'all' ? 'all' : 'range';
 	const shape = readReportShape(this, i, BREAKDOWNS);
 
