@@ -7,7 +7,7 @@
 # Safe to call from other scripts (and from two at once: a lock serialises them). Prints the path of
 # the n8n binary on its last stdout line; everything else goes to stderr.
 #
-# Why these steps (see /work/shared/real-n8n.md):
+# Why these steps (see docs/running-n8n-offline.md):
 # - `--ignore-scripts`: the Kafka node's dependency downloads zlib/openssl/zstd sources in its install
 #   script, which fails offline. No other install script matters for n8n's workflows, except:
 # - `npm rebuild sqlite3`: its prebuilt download fails; it compiles (about 60 s) against Node 24's

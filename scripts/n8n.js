@@ -5,7 +5,7 @@
  * tests (`scripts/e2e.js`): an isolated user folder with this package loaded as a community package,
  * the offline environment, CLI imports, start/stop, owner setup, REST and public API calls.
  *
- * Facts behind the choices are in /work/shared/real-n8n.md (checked against n8n 2.41.1).
+ * Facts behind the choices are in docs/running-n8n-offline.md (checked against n8n 2.41.1).
  */
 const cp = require('node:child_process');
 const fs = require('node:fs');

@@ -1,5 +1,5 @@
 /**
- * Billoget Trigger registration (DESIGN.md §3) through n8n-core's HookContext against the sandbox:
+ * Billoget Trigger registration (docs/design.md, "Webhook registration") through n8n-core's HookContext against the sandbox:
  * one subscription per webhook URL whatever n8n does (activate twice, restart, re-save, test listen,
  * import, URL change), orphans repaired, 404 on delete treated as gone, Manual mode registers nothing.
  */

@@ -4,8 +4,9 @@
  *    ('trigger'/'activate', `/webhook/…` URL) or test mode ('manual'/'manual', `/webhook-test/…` URL);
  *  - deliveries through `WebhookContext` with the raw body bytes and headers of a real request.
  *
- * As in n8n, the test listen works on its own copy of the static data (D3 in n8n-conventions.md), and a
- * "restart" rebuilds the workflow from the static data n8n would have saved.
+ * As in n8n, the test listen works on its own copy of the static data (n8n gives a manual run a fresh,
+ * unsaved copy, so it cannot see the production registration), and a "restart" rebuilds the workflow
+ * from the static data n8n would have saved.
  */
 import { HookContext, WebhookContext } from 'n8n-core';
 import { NodeHelpers, Workflow } from 'n8n-workflow';

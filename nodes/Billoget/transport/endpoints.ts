@@ -1,5 +1,5 @@
 /**
- * Billoget's endpoints, below the credential's Base URL (billoget-api.md §4), named once for the
+ * Billoget's endpoints, below the credential's Base URL (docs/api.md, "Endpoints"), named once for the
  * operations, reports, list searches and triggers that call them.
  */
 export const ENDPOINTS = {

@@ -142,7 +142,7 @@ export function compact(data: IDataObject): IDataObject {
 
 /**
  * The one door to Billoget. Authenticates through n8n's credential helper, joins the Base URL, and
- * applies the retry policy of DESIGN.md §5:
+ * applies the retry policy of docs/design.md ("Rate limits and retries"):
  *  - 429: wait Retry-After when it is within the node's maximum wait, then retry (bounded);
  *  - 5xx and lost connections: retry with backoff for GET/PUT/DELETE; a POST only where Billoget cannot
  *    have acted (429, connection refused) or after `findCreated` shows the first attempt created nothing.

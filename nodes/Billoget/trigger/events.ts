@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-/** Every event Billoget documents (billoget-api.md §6.1). '*' subscribes to all of them. */
+/** Every event Billoget's docs list (docs/api.md, "Webhooks"). '*' subscribes to all of them. */
 export const BILLOGET_EVENTS = [
 	'budget.created',
 	'budget.updated',

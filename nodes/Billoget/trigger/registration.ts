@@ -1,5 +1,5 @@
 /**
- * Webhook registration (DESIGN.md §3): the trigger's checkExists / create / delete.
+ * Webhook registration (docs/design.md, "Webhook registration"): the trigger's checkExists / create / delete.
  *
  * Automatic mode keeps exactly one Billoget subscription per webhook URL. n8n gives the test listen
  * (`/webhook-test/…`) and the active workflow (`/webhook/…`) different URLs, so each has its own
