@@ -35,6 +35,52 @@ describe('computeSignature', () => {
 	});
 });
 
+/**
+ * Known answers, computed once outside this code with OpenSSL, e.g.
+ *   printf '%s' '<body>' | openssl dgst -sha256 -hmac 'whsec_kat_0123456789abcdef' -r
+ * (printf '' for the empty body). The last vector is RFC 4231's test case 2.
+ */
+describe('known-answer vectors', () => {
+	const KAT_SECRET = 'whsec_kat_0123456789abcdef';
+	const DELIVERY =
+		'{"event":"budget.approved","timestamp":"2026-11-25T11:59:30.000Z","data":{"id":7,"state":1},"metadata":{"source":"api","version":"1.4.0","delivery_id":"dlv_kat_1"}}';
+	const UTF8 = '{"data":{"name":"María Núñez","total":1.50}}';
+	const vectors: Array<[string, string, string]> = [
+		[KAT_SECRET, DELIVERY, 'f8c437b87e40f17cfb518133d217f3876588782764be2e55a2b867fe3a4e18e5'],
+		[KAT_SECRET, UTF8, 'c1d8181a7fedb65f4f954c2b8acf4ee24cefa8e7cdb75483aae0856eca4ed6d6'],
+		[KAT_SECRET, '', 'd81cf938905c5c479928d69173fe50513d29448bebd39a4af1678721e117cc91'],
+		['Jefe', 'what do ya want for nothing?', '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843'],
+	];
+
+	it.each(vectors)('computes the digest of a body with secret %p', (secret, body, digest) => {
+		expect(computeSignature(secret, body)).toBe(digest);
+		expect(computeSignature(secret, Buffer.from(body, 'utf8'))).toBe(digest);
+	});
+
+	it.each(vectors)('verifies the known digest in every accepted spelling (secret %p)', (secret, body, digest) => {
+		for (const header of [digest, digest.toUpperCase(), `sha256=${digest}`, `SHA256=${digest}`]) {
+			expect(verifySignature(secret, Buffer.from(body, 'utf8'), header)).toEqual({ valid: true });
+		}
+		const flipped = `${digest.slice(0, 63)}${digest[63] === '0' ? '1' : '0'}`;
+		expect(verifySignature(secret, body, flipped)).toEqual({ valid: false, reason: 'mismatch' });
+	});
+
+	it('accepts the known delivery within the window and returns its payload', () => {
+		const result = verifyDelivery({
+			secret: KAT_SECRET,
+			rawBody: Buffer.from(DELIVERY),
+			signature: 'sha256=f8c437b87e40f17cfb518133d217f3876588782764be2e55a2b867fe3a4e18e5',
+			nowMs: NOW,
+			toleranceSeconds: 300,
+		});
+		expect(result).toEqual({ valid: true, payload: JSON.parse(DELIVERY) });
+	});
+
+	it('signs the UTF-8 bytes: the Latin-1 bytes of the same text do not verify', () => {
+		expect(verifySignature(KAT_SECRET, Buffer.from(UTF8, 'latin1'), vectors[1][2])).toEqual({ valid: false, reason: 'mismatch' });
+	});
+});
+
 describe('parseSignatureHeader', () => {
 	const hex = hmac('x');
 
