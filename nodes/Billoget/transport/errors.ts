@@ -186,6 +186,20 @@ export function billogetApiError(
 	});
 }
 
+/**
+ * Network error codes in words. A message that contains the code itself (ECONNREFUSED …) would be
+ * replaced by NodeApiError with n8n's generic text for that code, losing what this node says.
+ */
+const NETWORK_CAUSES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ETIMEDOUT: 'connection timed out',
+	ECONNABORTED: 'connection aborted',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EPIPE: 'connection closed while sending',
+};
+
 /** A request whose answer never arrived; `outcomeUnknown` when Billoget may have applied it. */
 export function billogetNetworkError(
 	node: INode,
@@ -194,7 +208,7 @@ export function billogetNetworkError(
 ): NodeApiError {
 	const message = context.timeoutMs
 		? `Billoget did not answer within ${context.timeoutMs} ms`
-		: `The connection to Billoget failed (${cause})`;
+		: `The connection to Billoget failed (${NETWORK_CAUSES[cause] ?? cause})`;
 	const description = context.outcomeUnknown
 		? 'The request may have reached Billoget before the connection was lost, so it was not sent again automatically (that could create a duplicate). Check in Billoget whether the record exists before running this item again.'
 		: 'Check the Base URL in the Billoget credential and the network between n8n and Billoget, or raise the node\'s Timeout option.';
