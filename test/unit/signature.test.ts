@@ -37,18 +37,18 @@ describe('computeSignature', () => {
 
 /**
  * Known answers, computed once outside this code with OpenSSL, e.g.
- *   printf '%s' '<body>' | openssl dgst -sha256 -hmac 'whsec_kat_0123456789abcdef' -r
+ *   printf '%s' '<body>' | openssl dgst -sha256 -hmac 'whsec_known_answer_vectors' -r
  * (printf '' for the empty body). The last vector is RFC 4231's test case 2.
  */
 describe('known-answer vectors', () => {
-	const KAT_SECRET = 'whsec_kat_0123456789abcdef';
+	const VECTOR_KEY = 'whsec_known_answer_vectors';
 	const DELIVERY =
 		'{"event":"budget.approved","timestamp":"2026-11-25T11:59:30.000Z","data":{"id":7,"state":1},"metadata":{"source":"api","version":"1.4.0","delivery_id":"dlv_kat_1"}}';
 	const UTF8 = '{"data":{"name":"María Núñez","total":1.50}}';
 	const vectors: Array<[string, string, string]> = [
-		[KAT_SECRET, DELIVERY, 'f8c437b87e40f17cfb518133d217f3876588782764be2e55a2b867fe3a4e18e5'],
-		[KAT_SECRET, UTF8, 'c1d8181a7fedb65f4f954c2b8acf4ee24cefa8e7cdb75483aae0856eca4ed6d6'],
-		[KAT_SECRET, '', 'd81cf938905c5c479928d69173fe50513d29448bebd39a4af1678721e117cc91'],
+		[VECTOR_KEY, DELIVERY, 'f28db5708605484518f6e414b252758b58676531e50543303a433eaf93fa04c4'],
+		[VECTOR_KEY, UTF8, '2c2e7b70fd3c1b969ed8e57a4391a90bbb78ab4ba003881d71db5058fca32d63'],
+		[VECTOR_KEY, '', 'b706a3793fe7c3601e6f3a4a73aca0fbbcbba807223547c732b91053227b6a66'],
 		['Jefe', 'what do ya want for nothing?', '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843'],
 	];
 
@@ -67,9 +67,9 @@ describe('known-answer vectors', () => {
 
 	it('accepts the known delivery within the window and returns its payload', () => {
 		const result = verifyDelivery({
-			secret: KAT_SECRET,
+			secret: VECTOR_KEY,
 			rawBody: Buffer.from(DELIVERY),
-			signature: 'sha256=f8c437b87e40f17cfb518133d217f3876588782764be2e55a2b867fe3a4e18e5',
+			signature: 'sha256=f28db5708605484518f6e414b252758b58676531e50543303a433eaf93fa04c4',
 			nowMs: NOW,
 			toleranceSeconds: 300,
 		});
@@ -77,7 +77,7 @@ describe('known-answer vectors', () => {
 	});
 
 	it('signs the UTF-8 bytes: the Latin-1 bytes of the same text do not verify', () => {
-		expect(verifySignature(KAT_SECRET, Buffer.from(UTF8, 'latin1'), vectors[1][2])).toEqual({ valid: false, reason: 'mismatch' });
+		expect(verifySignature(VECTOR_KEY, Buffer.from(UTF8, 'latin1'), vectors[1][2])).toEqual({ valid: false, reason: 'mismatch' });
 	});
 });
 
