@@ -1,0 +1,13 @@
+// @ts-check
+/**
+ * The tests `npm run test:mutation` runs against the mutants of Create or Update (actions/upsert.ts):
+ * the engine suites that run it inside n8n's WorkflowExecute against the sandbox.
+ */
+const base = require('./jest.config.js');
+
+/** @type {import('jest').Config} */
+module.exports = {
+	...base,
+	testMatch: ['<rootDir>/test/engine/bulk.test.ts', '<rootDir>/test/engine/customer.test.ts', '<rootDir>/test/engine/product.test.ts'],
+	maxWorkers: 1,
+};
