@@ -428,9 +428,11 @@ function listApprovals(ctx) {
 	const paging = parsePagination(q);
 	const status = parseEnumParam('status', param(q, 'status'), APPROVAL_STATUSES);
 	const budgetId = parseIntParam('budgetId', param(q, 'budgetId'), { min: 1 });
+	const userId = parseIntParam('userId', param(q, 'userId'), { min: 1 });
 	const items = [...ctx.store.approvals.values()]
 		.filter((a) => status === undefined || a.status === status)
 		.filter((a) => budgetId === undefined || a.budgetId === budgetId)
+		.filter((a) => userId === undefined || a.requestedBy === userId || a.approvedBy === userId)
 		.map((a) => ({ ...a }));
 	return listReply(ctx, items, paging);
 }
@@ -575,6 +577,10 @@ function deleteSubscription(ctx) {
 }
 
 module.exports = {
+	listReply,
+	ok,
+	created,
+	noContent,
 	listCustomers,
 	getCustomer,
 	createCustomer,

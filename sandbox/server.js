@@ -21,6 +21,9 @@ const { RateLimiter, rateLimitHeaders } = require('./rateLimit');
 const { WebhookHub, EVENTS, sign } = require('./webhooks');
 const { FaultInjector, validateFaults } = require('./faults');
 const api = require('./api');
+const variants = require('./variants');
+const approvalWorkflow = require('./approvalWorkflow');
+const publicBudgets = require('./publicBudgets');
 
 /** @typedef {import('./auth').KeySpec} KeySpec */
 /** @typedef {import('./auth').ApiKey} ApiKey */
@@ -95,10 +98,17 @@ const ROUTES = [
 	['GET', '/api/public/products/:id', 'READ_PRODUCTS', api.getProduct],
 	['PUT', '/api/public/products/:id', 'WRITE_PRODUCTS', api.updateProduct],
 	['DELETE', '/api/public/products/:id', 'WRITE_PRODUCTS', api.deleteProduct],
+	['POST', '/api/public/products/with-variants', 'WRITE_PRODUCTS', variants.createProductWithVariants],
+	['GET', '/api/public/products/:id/variants', 'READ_PRODUCTS', variants.listProductVariants],
+	['POST', '/api/public/product-variants', 'WRITE_PRODUCTS', variants.createVariant],
+	['GET', '/api/public/product-variants/:id', 'READ_PRODUCTS', variants.getVariant],
+	['PUT', '/api/public/product-variants/:id', 'WRITE_PRODUCTS', variants.updateVariant],
+	['DELETE', '/api/public/product-variants/:id', 'WRITE_PRODUCTS', variants.deleteVariant],
 
 	['GET', '/api/public/budgets', 'READ_BUDGETS', api.listBudgets],
 	['POST', '/api/budgets/public', 'WRITE_BUDGETS', api.createPublicBudget],
 	['GET', '/api/public/budgets/token/:token', 'READ_BUDGETS', api.getBudgetByToken],
+	['GET', '/api/public/budgets/public/:id', 'READ_BUDGETS', publicBudgets.getPublicBudgetById],
 	['POST', '/api/public/budgets/token/:token/confirm', 'WRITE_BUDGETS', api.confirmByToken],
 	['POST', '/api/public/budgets/token/:token/reject', 'WRITE_BUDGETS', api.rejectByToken],
 	['GET', '/api/public/budgets/:id', 'READ_BUDGETS', api.getBudget],
@@ -110,6 +120,12 @@ const ROUTES = [
 	['GET', '/api/public/budget-approvals/history', 'READ_BUDGETS', api.approvalHistory],
 	['GET', '/api/public/budget-approvals/stats', 'READ_BUDGETS', api.approvalStats],
 	['POST', '/api/public/budget-approvals/submit', 'WRITE_BUDGETS', api.submitApproval],
+	['GET', '/api/public/budget-approvals/config', 'READ_BUDGETS', approvalWorkflow.getConfig],
+	['POST', '/api/public/budget-approvals/config', 'WRITE_BUDGETS', approvalWorkflow.saveConfig],
+	['GET', '/api/public/budget-approvals/approvers', 'READ_BUDGETS', approvalWorkflow.listApprovers],
+	['POST', '/api/public/budget-approvals/approvers', 'WRITE_BUDGETS', approvalWorkflow.assignApprover],
+	['DELETE', '/api/public/budget-approvals/approvers/:approverId', 'WRITE_BUDGETS', approvalWorkflow.removeApprover],
+	['GET', '/api/public/budget-approvals/can-approve', 'READ_BUDGETS', approvalWorkflow.canApprove],
 	[
 		'POST',
 		'/api/public/budget-approvals/:approvalId/process',

@@ -14,6 +14,11 @@ export interface ListOptions {
 	itemIndex?: number;
 	/** Hard stop for runaway lists (an API that always says hasMore). */
 	maxPages?: number;
+	/**
+	 * Records to keep, checked again here for a filter an API may ignore; the Limit counts kept
+	 * records only, so further pages are read until it is met.
+	 */
+	keep?: (record: IDataObject) => boolean;
 }
 
 export interface ListResult {
@@ -45,6 +50,7 @@ export async function billogetList(this: BillogetContext, options: ListOptions):
 		total = parsed.total ?? total;
 		for (const item of parsed.items) {
 			if (items.length >= limit) break;
+			if (options.keep && !options.keep(item)) continue;
 			items.push(item);
 		}
 		if (!parsed.hasMore) break;

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { billogetApiRequest } from '../../transport/request';
 import { readCollection, readString, toNumber } from '../parameters';
 import { wrap } from '../records';
+import { readNewProductVariants, variantsProperties } from '../productVariant/withVariants';
 import { findProductsByKey } from './find';
 import { PRODUCT, productBody, optionalProductFields } from './fields';
 
@@ -49,6 +50,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalProductFields(['productCode', 'description', 'category', 'price']),
 	},
+	...variantsProperties,
 ];
 
 export const description = updateDisplayOptions(
@@ -68,10 +70,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
+	const variants = readNewProductVariants(this, i);
 	const product = await billogetApiRequest.call(this, {
 		method: 'POST',
-		path: PRODUCT.path,
-		body,
+		// With variants, product and variants are created in one call (SDK: createWithVariants).
+		path: variants.length > 0 ? `${PRODUCT.path}/with-variants` : PRODUCT.path,
+		body: variants.length > 0 ? { ...body, variants } : body,
 		itemIndex: i,
 		// A product code identifies what a lost attempt may have created.
 		findCreated: async () => (await findProductsByKey(this, 'productCode', String(body.productCode), i))[0],
