@@ -36,6 +36,8 @@ const publicBudgets = require('./publicBudgets');
 /**
  * Options that configure() can change while running.
  * @typedef {object} SandboxConfig
+ * @property {'docs' | 'sdk'} dialect which reading of the API to serve (see README.md, "Dialects");
+ *   it sets the defaults of envelope and errorFormat
  * @property {'docs' | 'sdk'} envelope list envelope
  * @property {'docs' | 'sdk'} errorFormat error body format
  * @property {number} rateLimitWindowSeconds
@@ -68,6 +70,7 @@ const publicBudgets = require('./publicBudgets');
 
 /** @type {SandboxConfig} */
 const DEFAULTS = {
+	dialect: 'docs',
 	envelope: 'docs',
 	errorFormat: 'docs',
 	rateLimitWindowSeconds: 3600,
@@ -82,6 +85,26 @@ const DEFAULTS = {
 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * What a dialect sets when it is chosen, unless the same options give these explicitly.
+ * @type {Record<'docs' | 'sdk', {envelope: 'docs' | 'sdk', errorFormat: 'docs' | 'sdk'}>}
+ */
+const DIALECT_DEFAULTS = {
+	docs: { envelope: 'docs', errorFormat: 'docs' },
+	sdk: { envelope: 'sdk', errorFormat: 'sdk' },
+};
+
+/**
+ * A checked partial configuration with the dialect's envelope and error format filled in where the
+ * partial chooses a dialect but not those.
+ * @param {Partial<SandboxConfig>} checked
+ * @returns {Partial<SandboxConfig>}
+ */
+function withDialectDefaults(checked) {
+	if (checked.dialect === undefined) return checked;
+	return { ...DIALECT_DEFAULTS[checked.dialect], ...checked };
+}
 
 // ---- route table ----
 
@@ -140,6 +163,12 @@ const ROUTES = [
 ];
 
 /**
+ * Routes the SDK does not know: an API that reads like the SDK has no webhook subscriptions (the target
+ * URL is a property of the API key), so the `sdk` dialect answers 404 there.
+ */
+const NOT_IN_SDK = new Set(['/api/public/webhooks', '/api/public/webhooks/:id']);
+
+/**
  * @param {string} path
  */
 function segments(path) {
@@ -150,13 +179,15 @@ function segments(path) {
  * First route whose pattern matches; `allowed` lists methods when only the method is wrong.
  * @param {string} method
  * @param {string} path
+ * @param {'docs' | 'sdk'} dialect
  * @returns {{route: {scope: string, handler: Handler}, params: Record<string, string>} | {allowed: string[]} | null}
  */
-function matchRoute(method, path) {
+function matchRoute(method, path, dialect) {
 	const parts = segments(path);
 	/** @type {string[]} */
 	const allowed = [];
 	for (const [m, pattern, scope, handler] of ROUTES) {
+		if (dialect === 'sdk' && NOT_IN_SDK.has(pattern)) continue;
 		const pat = segments(pattern);
 		if (pat.length !== parts.length) continue;
 		/** @type {Record<string, string>} */
@@ -197,6 +228,7 @@ function checkConfig(partial) {
 			if (!cond) throw new Error(`${k} must be ${what}`);
 		};
 		switch (k) {
+			case 'dialect':
 			case 'envelope':
 			case 'errorFormat':
 				must(v === 'docs' || v === 'sdk', "'docs' or 'sdk'");
@@ -243,7 +275,7 @@ class Sandbox {
 	constructor(options) {
 		const { port, host, seed, keys, ...config } = options;
 		/** @type {SandboxConfig} */
-		this.config = { ...DEFAULTS, ...checkConfig(config) };
+		this.config = { ...DEFAULTS, ...withDialectDefaults(checkConfig(config)) };
 		this.host = host ?? '127.0.0.1';
 		this.requestedPort = port ?? 0;
 		/** @type {Seed} */
@@ -307,7 +339,7 @@ class Sandbox {
 
 	/** @param {Record<string, unknown>} partial */
 	configure(partial) {
-		const checked = checkConfig(partial);
+		const checked = withDialectDefaults(checkConfig(partial));
 		Object.assign(this.config, checked);
 		if ('faults' in checked) this.faults.configure(checked.faults ?? null);
 		return this.publicConfig();
@@ -460,7 +492,7 @@ class Sandbox {
 					},
 				);
 			}
-			const match = matchRoute(method, apiPath);
+			const match = matchRoute(method, apiPath, this.config.dialect);
 			if (!match)
 				throw new ApiError(404, 'not_found', `No endpoint ${method} ${apiPath}`, { path: apiPath });
 			if ('allowed' in match) {
@@ -741,4 +773,7 @@ async function startSandbox(options = {}) {
 	};
 }
 
-module.exports = { startSandbox, DEMO_KEYS, SCOPES, EVENTS, DEFAULTS, sign };
+/** The two readings of the API the sandbox can serve. */
+const DIALECTS = /** @type {const} */ (['docs', 'sdk']);
+
+module.exports = { startSandbox, DEMO_KEYS, SCOPES, EVENTS, DEFAULTS, DIALECTS, sign };

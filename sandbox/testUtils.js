@@ -14,4 +14,33 @@ function activeResourceCounts() {
 	return counts;
 }
 
-module.exports = { activeResourceCounts };
+/**
+ * Runs `node sandbox/cli.js <args>` on a free port, stops it (SIGTERM) once it has printed its banner,
+ * and resolves with its exit code and output. For the CLI's own tests.
+ * @param {string[]} args
+ * @param {number} [timeoutMs]
+ * @returns {Promise<{code: number | null, out: string, err: string}>}
+ */
+function runCli(args, timeoutMs = 20000) {
+	const { spawn } = require('child_process');
+	const path = require('path');
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', ...args], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let out = '';
+		let err = '';
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.stdout.on('data', (chunk) => {
+			out += chunk.toString();
+			if (out.includes('Press Ctrl+C')) child.kill('SIGTERM');
+		});
+		child.stderr.on('data', (chunk) => (err += chunk.toString()));
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			resolve({ code, out, err });
+		});
+	});
+}
+
+module.exports = { activeResourceCounts, runCli };
