@@ -1,12 +1,15 @@
 /**
- * The two readings of Billoget's API the sandbox serves: `docs` (the developer docs' envelopes and
- * errors) and `sdk` (what the official SDK expects). Suites run once per dialect.
+ * The two readings of Billoget's API the sandbox serves: `docs` (the developer docs) and `sdk` (what
+ * the official SDK expects: its list envelope, wrapped create answers, its query parameters only, its
+ * errors). Suites that must give the right result under both run once per dialect.
  */
-export const SANDBOX_DIALECTS = ['docs', 'sdk'] as const;
+import { DIALECTS } from '../../sandbox/server';
 
-export type SandboxDialect = (typeof SANDBOX_DIALECTS)[number];
+export const SANDBOX_DIALECTS = DIALECTS;
 
-/** Sandbox options for one dialect. */
+export type SandboxDialect = (typeof DIALECTS)[number];
+
+/** Sandbox options (start, configure, reset) for one dialect. */
 export function dialectOptions(dialect: SandboxDialect) {
-	return { envelope: dialect, errorFormat: dialect };
+	return { dialect };
 }
