@@ -1,0 +1,48 @@
+/**
+ * Product Variant › Get Many with Active Only sends isActive=true and checks every record again, so
+ * that a Billoget that ignores the parameter still gives active variants only, up to the Limit. The
+ * sandbox honours isActive, so this runs the operation with a stand-in context whose HTTP helper
+ * answers like an API that ignores it.
+ */
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+
+import { execute } from '../../nodes/Billoget/actions/productVariant/getMany.operation';
+
+function fakeContext(records: IDataObject[], parameters: IDataObject, sent: IDataObject[]) {
+	const node: INode = { id: 'n', name: 'Billoget', type: 'n8n-nodes-billoget.billoget', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		getNode: () => node,
+		getNodeParameter: (name: string, _item: number, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
+		getCredentials: async () => ({ apiKey: 'bk_test_0000', baseUrl: 'https://billoget.example/v1' }),
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				const qs = options.qs as { page: number; limit: number };
+				sent.push({ ...(options.qs as IDataObject) });
+				const data = records.slice((qs.page - 1) * qs.limit, qs.page * qs.limit);
+				return { statusCode: 200, headers: {}, body: { data: { data, meta: { totalItems: records.length, totalPages: Math.ceil(records.length / qs.limit), currentPage: qs.page } } } };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+}
+
+describe('Product Variant › Get Many · Active Only against an API that ignores isActive', () => {
+	const records = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, name: `V${i + 1}`, price: 1, isActive: i % 2 === 1 }));
+
+	it('keeps active variants only and reads further pages until the Limit is met', async () => {
+		const sent: IDataObject[] = [];
+		const ctx = fakeContext(records, { productId: '7', activeOnly: true, returnAll: false, limit: 3, simplify: false }, sent);
+		const out = await execute.call(ctx, 0);
+		expect(out.map((item) => item.json.id)).toEqual([2, 4, 6]);
+		expect(sent).toEqual([
+			{ isActive: 'true', page: 1, limit: 3 },
+			{ isActive: 'true', page: 2, limit: 3 },
+		]);
+	});
+
+	it('without Active Only, returns every variant', async () => {
+		const sent: IDataObject[] = [];
+		const out = await execute.call(fakeContext(records, { productId: '7', activeOnly: false, returnAll: true, simplify: false }, sent), 0);
+		expect(out).toHaveLength(10);
+		expect(sent).toEqual([{ page: 1, limit: 100 }]);
+	});
+});
