@@ -3,7 +3,7 @@ import type { Sandbox } from './helpers';
 
 type Rec = Record<string, unknown> & { id: number };
 
-describe('sandbox · product variants', () => {
+describe('sandbox · product variants (served in both dialects)', () => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
@@ -26,12 +26,15 @@ describe('sandbox · product variants', () => {
 		expect(all.json.pagination).toEqual({ page: 1, limit: 10, total: 2, hasMore: false });
 		const active = await call(sb, 'GET', '/api/public/products/7/variants?isActive=true');
 		expect(dataOf<Rec[]>(active).map((v) => v.id)).toEqual([3]);
-		sb.configure({ envelope: 'sdk' });
-		const sdk = await call(sb, 'GET', '/api/public/products/2/variants?limit=1&page=2');
+		sb.configure({ dialect: 'sdk' });
+		const sdk = await call(sb, 'GET', '/api/public/products/2/variants?limit=1&page=2&isActive=true');
 		expect(sdk.json.data).toEqual({
 			data: [expect.objectContaining({ id: 2, productId: 2, attributes: { color: 'blanco' } })],
 			meta: { totalItems: 2, itemCount: 1, itemsPerPage: 1, totalPages: 2, currentPage: 2 },
 		});
+		const sdkMissing = await call(sb, 'GET', '/api/public/product-variants/999');
+		expect(sdkMissing.json).toEqual({ statusCode: 404, message: expect.stringContaining('999'), error: 'Not Found' });
+		sb.configure({ dialect: 'docs' });
 		expect((await call(sb, 'GET', '/api/public/products/999/variants')).status).toBe(404);
 		expect((await call(sb, 'GET', '/api/public/products/7/variants?isActive=yes')).status).toBe(400);
 	});
