@@ -7,9 +7,8 @@ import getConfigSchema from '../../nodes/Billoget/__schema__/v1.0.0/approval/get
 import getManySchema from '../../nodes/Billoget/__schema__/v1.0.0/approval/getMany.json';
 import removeApproverSchema from '../../nodes/Billoget/__schema__/v1.0.0/approval/removeApprover.json';
 import updateConfigSchema from '../../nodes/Billoget/__schema__/v1.0.0/approval/updateConfig.json';
-import { SANDBOX_DIALECTS, dialectOptions } from '../harness/dialects';
 import { jsonOf, runBillogetNode, searchList } from '../harness/engine';
-import { credentialsFor, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 import { schemaProblems } from '../harness/schema';
 import type { Schema } from '../harness/schema';
@@ -24,17 +23,17 @@ const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: Strin
  * sellers (1 or 2) and decided by user 1. Configuration: approval required above 500,000, owner may
  * approve, admins may not. Approver 1 is user 3. Users: 1 owner, 2 admin, 3 and 4 members.
  */
-describe.each(SANDBOX_DIALECTS)('Billoget node · approval workflow, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
+describe.each(DIALECTS)('Billoget node · approval workflow, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'demo', ...dialectOptions(dialect) });
+		sb = await startSandbox({ port: 0, seed: 'demo', dialect });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
-		sb.reset({ seed: 'demo', ...dialectOptions(dialect) });
+		sb.reset({ seed: 'demo', dialect });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>
@@ -80,7 +79,7 @@ describe.each(SANDBOX_DIALECTS)('Billoget node · approval workflow, in n8n’s 
 		});
 
 		it('says when the business has no configuration yet', async () => {
-			sb.reset({ seed: 'empty', ...dialectOptions(dialect) });
+			sb.reset({ seed: 'empty', dialect });
 			const result = await run({ operation: 'getConfig' });
 			expect(result.error).toMatchObject({ httpCode: '404', message: expect.stringContaining('no approval configuration yet') });
 		});
@@ -97,7 +96,7 @@ describe.each(SANDBOX_DIALECTS)('Billoget node · approval workflow, in n8n’s 
 		});
 
 		it('with all three switches given, sends one POST; on a business without a configuration that creates it', async () => {
-			sb.reset({ seed: 'empty', ...dialectOptions(dialect) });
+			sb.reset({ seed: 'empty', dialect });
 			const mark = sb.requests.length;
 			const settings = { requiresBudgetApproval: false, ownerCanApprove: true, adminCanApprove: true };
 			const result = await run({ operation: 'updateConfig', settings });
@@ -106,7 +105,7 @@ describe.each(SANDBOX_DIALECTS)('Billoget node · approval workflow, in n8n’s 
 		});
 
 		it('refuses a partial update of a business without a configuration, naming the switches to set', async () => {
-			sb.reset({ seed: 'empty', ...dialectOptions(dialect) });
+			sb.reset({ seed: 'empty', dialect });
 			const mark = sb.requests.length;
 			const result = await run({ operation: 'updateConfig', settings: { ownerCanApprove: false } });
 			expect(result.error).toMatchObject({
@@ -154,6 +153,25 @@ describe.each(SANDBOX_DIALECTS)('Billoget node · approval workflow, in n8n’s 
 			expect(out[0]).toMatchObject({ id: 2, userId: 4, isActive: true, notes: 'Gerente comercial' });
 			expect(out[1]).toMatchObject({ httpCode: '409' });
 			expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		});
+
+		it('after a lost answer to Add Approver, finds the assignment instead of assigning twice', async () => {
+			sb.configure({ faults: { dropRate: 1, seed: 1 } });
+			const original = sb.store.approvers.set.bind(sb.store.approvers);
+			sb.store.approvers.set = (key, value) => {
+				sb.configure({ faults: null });
+				return original(key, value);
+			};
+			try {
+				const mark = sb.requests.length;
+				const result = await run({ operation: 'addApprover', userId: '4' });
+				expect(result.status).toBe('success');
+				expect(requestLines(requestsSince(sb, mark))).toEqual([`POST ${APPROVALS}/approvers`, `GET ${APPROVALS}/approvers`]);
+				expect([...sb.store.approvers.values()].filter((a) => a.userId === 4)).toHaveLength(1);
+				expect(jsonOf(result.items)[0]).toMatchObject({ id: 2, userId: 4 });
+			} finally {
+				sb.store.approvers.set = original;
+			}
 		});
 
 		it('removes an approver picked from the list, and names one that does not exist', async () => {

@@ -1,24 +1,23 @@
 import getPublicViewSchema from '../../nodes/Billoget/__schema__/v1.0.0/budget/getPublicView.json';
-import { SANDBOX_DIALECTS, dialectOptions } from '../harness/dialects';
 import { jsonOf, runBillogetNode } from '../harness/engine';
-import { credentialsFor, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 import { schemaProblems } from '../harness/schema';
 import type { Schema } from '../harness/schema';
 
 const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 
-describe.each(SANDBOX_DIALECTS)('Billoget node · Budget › Get Public View, in n8n’s engine (%s dialect)', (dialect) => {
+describe.each(DIALECTS)('Billoget node · Budget › Get Public View, in n8n’s engine (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'demo', ...dialectOptions(dialect) });
+		sb = await startSandbox({ port: 0, seed: 'demo', dialect });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
-		sb.reset({ seed: 'demo', ...dialectOptions(dialect) });
+		sb.reset({ seed: 'demo', dialect });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>

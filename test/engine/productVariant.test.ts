@@ -6,11 +6,10 @@ import variantGetManySchema from '../../nodes/Billoget/__schema__/v1.0.0/product
 import variantUpdateSchema from '../../nodes/Billoget/__schema__/v1.0.0/productVariant/update.json';
 import { jsonOf, runBillogetNode } from '../harness/engine';
 import { searchListWith } from '../harness/listSearchWith';
-import { credentialsFor, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 import { schemaProblems } from '../harness/schema';
 import type { Schema } from '../harness/schema';
-import { SANDBOX_DIALECTS, dialectOptions } from '../harness/dialects';
 import { createVariantRecord } from '../../sandbox/variants';
 
 const VARIANTS = '/v1/api/public/product-variants';
@@ -24,17 +23,17 @@ const SIMPLIFIED = ['attributes', 'id', 'isActive', 'name', 'price', 'productId'
  * Demo seed variants: 1 and 2 of product 2 (the monitor, black and white), 3 and 4 of product 7 (the
  * cable, 100 m and 50 m; 4 is inactive).
  */
-describe.each(SANDBOX_DIALECTS)('Billoget node · product variants, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
+describe.each(DIALECTS)('Billoget node · product variants, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'demo', ...dialectOptions(dialect) });
+		sb = await startSandbox({ port: 0, seed: 'demo', dialect });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
-		sb.reset({ seed: 'demo', ...dialectOptions(dialect) });
+		sb.reset({ seed: 'demo', dialect });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>

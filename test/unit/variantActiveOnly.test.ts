@@ -26,23 +26,24 @@ function fakeContext(records: IDataObject[], parameters: IDataObject, sent: IDat
 }
 
 describe('Product Variant › Get Many · Active Only against an API that ignores isActive', () => {
-	const records = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, name: `V${i + 1}`, price: 1, isActive: i % 2 === 1 }));
+	const records = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, name: `V${i + 1}`, price: 1, isActive: i % 2 === 1 }));
 
 	it('keeps active variants only and reads further pages until the Limit is met', async () => {
 		const sent: IDataObject[] = [];
-		const ctx = fakeContext(records, { productId: '7', activeOnly: true, returnAll: false, limit: 3, simplify: false }, sent);
+		const ctx = fakeContext(records, { productId: '7', activeOnly: true, returnAll: false, limit: 120, simplify: false }, sent);
 		const out = await execute.call(ctx, 0);
-		expect(out.map((item) => item.json.id)).toEqual([2, 4, 6]);
+		expect(out.map((item) => item.json.id)).toEqual(Array.from({ length: 120 }, (_, i) => 2 * (i + 1)));
 		expect(sent).toEqual([
-			{ isActive: 'true', page: 1, limit: 3 },
-			{ isActive: 'true', page: 2, limit: 3 },
+			{ isActive: 'true', page: 1, limit: 100 },
+			{ isActive: 'true', page: 2, limit: 100 },
+			{ isActive: 'true', page: 3, limit: 100 },
 		]);
 	});
 
 	it('without Active Only, returns every variant', async () => {
 		const sent: IDataObject[] = [];
 		const out = await execute.call(fakeContext(records, { productId: '7', activeOnly: false, returnAll: true, simplify: false }, sent), 0);
-		expect(out).toHaveLength(10);
-		expect(sent).toEqual([{ page: 1, limit: 100 }]);
+		expect(out).toHaveLength(300);
+		expect(sent.map((qs) => qs.page)).toEqual([1, 2, 3]);
 	});
 });

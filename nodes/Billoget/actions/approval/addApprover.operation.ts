@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { parseListPage } from '../../shared/pagination';
+import { claimCreated, findLostCreate } from '../../transport/recovery';
 import { billogetApiRequest, billogetRequest } from '../../transport/request';
 import { readString } from '../parameters';
 import { wrap } from '../records';
@@ -27,17 +28,25 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const userId = readUserId(this, i, true) as number;
 	const notes = readString(this, 'notes', i, 'Notes');
+	const startedAt = Date.now();
 	const approver = await billogetApiRequest.call(this, {
 		method: 'POST',
 		path: APPROVERS_PATH,
 		body: { userId, ...(notes !== undefined ? { notes } : {}) },
 		itemIndex: i,
-		// After a lost answer: the user is an active approver now, so the assignment was applied.
-		findCreated: async () => {
-			const response = await billogetRequest.call(this, { method: 'GET', path: APPROVERS_PATH, itemIndex: i });
-			const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
-			return items.find((entry) => Number(entry.userId) === userId && entry.isActive !== false);
-		},
+		// After a lost answer: the user is an approver now, assigned since the attempt.
+		findCreated: async () =>
+			await findLostCreate(this, {
+				kind: APPROVERS_PATH,
+				startedAt,
+				itemIndex: i,
+				read: async () => {
+					const response = await billogetRequest.call(this, { method: 'GET', path: APPROVERS_PATH, itemIndex: i });
+					return parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER).items;
+				},
+				matches: (record) => Number(record.userId) === userId && record.isActive !== false,
+			}),
 	});
+	claimCreated(this, APPROVERS_PATH, approver.id);
 	return wrap(approver);
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetList } from '../../transport/pagination';
+import { holdsFields } from '../../shared/matching';
+import { claimCreated, findLostCreate } from '../../transport/recovery';
 import { billogetApiRequest } from '../../transport/request';
 import { readCollection, readId } from '../parameters';
 import { wrap } from '../records';
@@ -42,23 +43,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** After a lost answer: a variant of this product with the same name and SKU, created since just before. */
-async function findCreatedVariant(
-	ctx: IExecuteFunctions,
-	productId: number,
-	body: IDataObject,
-	startedAt: number,
-	itemIndex: number,
-): Promise<IDataObject | undefined> {
-	const { items } = await billogetList.call(ctx, { path: variantsOfProductPath(productId), returnAll: true, itemIndex });
-	return items.find((variant) => {
-		if (String(variant.name ?? '') !== body.name) return false;
-		if (body.sku !== undefined && String(variant.sku ?? '') !== body.sku) return false;
-		const created = Date.parse(String(variant.createdAt ?? ''));
-		return Number.isNaN(created) || created >= startedAt - CLOCK_SKEW_MS;
-	});
+/** Whether a listed variant is exactly the one sent (attributes compared as objects). */
+function isSentVariant(record: IDataObject, body: IDataObject): boolean {
+	const { attributes, ...fields } = body;
+	if (!holdsFields(record, fields)) return false;
+	return attributes === undefined || JSON.stringify(record.attributes ?? null) === JSON.stringify(attributes);
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -77,7 +66,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		body,
 		itemIndex: i,
 		notFoundMessage: `No product with ID ${productId} exists in Billoget`,
-		findCreated: async () => await findCreatedVariant(this, productId, body, startedAt, i),
+		// After a lost answer: the product's variant with every field sent, created since the attempt.
+		findCreated: async () =>
+			await findLostCreate(this, {
+				kind: VARIANT.path,
+				startedAt,
+				itemIndex: i,
+				list: { path: variantsOfProductPath(productId) },
+				matches: (record) => isSentVariant(record, body),
+			}),
 	});
+	claimCreated(this, VARIANT.path, variant.id);
 	return wrap(variant);
 }
