@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { approvalMatches } from '../../shared/filters';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, readCollection, toId } from '../parameters';
 import { listRecords } from '../records';
@@ -69,6 +70,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			throw invalid(this, i, `Status "${String(filters.status)}" is not an approval status`, `Use one of ${STATUSES.join(', ')}.`);
 		}
 	}
-	const approvals = await listRecords(this, i, APPROVALS_PATH, { status, budgetId, userId });
+	// Status and budget are checked on each approval too (Limit counts matching ones). Which approvals
+	// userId selects (requested, decided or assignable) is not stated, so that one is left to Billoget.
+	const filtered = status !== undefined || budgetId !== undefined;
+	const approvals = await listRecords(
+		this,
+		i,
+		APPROVALS_PATH,
+		{ status, budgetId, userId },
+		filtered ? (approval) => approvalMatches(approval, { status, budgetId }) : undefined,
+	);
 	return approvalOutput(this, i, approvals);
 }

@@ -1,8 +1,8 @@
 /**
- * Product Variant › Get Many with Active Only sends isActive=true and checks every record again, so
- * that a Billoget that ignores the parameter still gives active variants only, up to the Limit. The
- * sandbox honours isActive, so this runs the operation with a stand-in context whose HTTP helper
- * answers like an API that ignores it.
+ * Product Variant › Get Many (Active Only) and Approval › Get Many (Status, Budget) send their filters
+ * and check every record again, so that a Billoget that ignores a parameter still gives only what was
+ * asked for, up to the Limit. The sandbox honours these parameters, so this runs the operations with a
+ * stand-in context whose HTTP helper answers like an API that ignores them.
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
@@ -45,5 +45,26 @@ describe('Product Variant › Get Many · Active Only against an API that ignore
 		const out = await execute.call(fakeContext(records, { productId: '7', activeOnly: false, returnAll: true, simplify: false }, sent), 0);
 		expect(out).toHaveLength(300);
 		expect(sent.map((qs) => qs.page)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('Approval › Get Many · Status and Budget against an API that ignores them', () => {
+	it('keeps only the approvals asked for, reading pages until the Limit is met', async () => {
+		const { execute: getManyApprovals } = await import('../../nodes/Billoget/actions/approval/getMany.operation');
+		const statuses = ['pending', 'approved', 'rejected', 'cancelled'];
+		const approvals = Array.from({ length: 400 }, (_, i) => ({ id: i + 1, budgetId: (i % 5) + 1, status: statuses[i % 4] }));
+		const sent: IDataObject[] = [];
+		const out = await getManyApprovals.call(
+			fakeContext(approvals, { returnAll: false, limit: 30, simplify: false, filters: { status: 'approved', budgetId: { __rl: true, mode: 'id', value: '2' } } }, sent),
+			0,
+		);
+		// status approved: i % 4 === 1; budget 2: i % 5 === 1 → i % 20 === 1.
+		expect(out.map((item) => item.json.id)).toEqual(Array.from({ length: 20 }, (_, k) => 20 * k + 2));
+		expect(sent.map((qs) => [qs.page, qs.status, qs.budgetId])).toEqual([
+			[1, 'approved', 2],
+			[2, 'approved', 2],
+			[3, 'approved', 2],
+			[4, 'approved', 2],
+		]);
 	});
 });
