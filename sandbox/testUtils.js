@@ -19,9 +19,9 @@ function activeResourceCounts() {
  * and resolves with its exit code and output. For the CLI's own tests.
  * @param {string[]} args
  * @param {number} [timeoutMs]
- * @returns {Promise<{code: number | null, out: string, err: string}>}
+ * @returns {Promise<{code: number | null, signal: NodeJS.Signals | null, out: string, err: string}>}
  */
-function runCli(args, timeoutMs = 20000) {
+function runCli(args, timeoutMs = 25000) {
 	const { spawn } = require('child_process');
 	const path = require('path');
 	return new Promise((resolve) => {
@@ -30,15 +30,23 @@ function runCli(args, timeoutMs = 20000) {
 		});
 		let out = '';
 		let err = '';
-		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		let stopping = false;
+		// A generous bound for a loaded machine, restarted once the banner is out (for the stop).
+		let timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.stdout.on('data', (chunk) => {
 			out += chunk.toString();
-			if (out.includes('Press Ctrl+C')) child.kill('SIGTERM');
+			if (!stopping && out.includes('Press Ctrl+C')) {
+				stopping = true;
+				clearTimeout(timer);
+				timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+				child.kill('SIGTERM');
+			}
 		});
 		child.stderr.on('data', (chunk) => (err += chunk.toString()));
-		child.on('exit', (code) => {
+		// 'close', not 'exit': every byte of the output has been read by then.
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, out, err });
+			resolve({ code, signal, out, err });
 		});
 	});
 }
