@@ -2,10 +2,11 @@
 'use strict';
 /**
  * `npm run bench`: figures, not assertions. Runs the Billoget node inside n8n-core's WorkflowExecute
- * against the sandbox and prints, for customers and products: records, existing, changed, new;
- * requests our Create or Update spent; requests a per-item search-then-write would spend; the floor;
- * wall time and peak memory; then Get Many with Return All over 10,000 products against a bare loop
- * of the same HTTP requests.
+ * against the sandbox and prints, for every Match On key of customers and products, a bulk input and a
+ * small one: records, existing, changed, new; how the node looked records up; requests our Create or
+ * Update spent; requests a per-item search-then-write would spend; the floor; wall time and peak
+ * memory; then Get Many with Return All over 10,000 products against a bare loop of the same HTTP
+ * requests.
  * Sizes: BENCH_EXISTING (default 5000), BENCH_PRODUCTS (default 10000).
  */
 require('./tsRequire');
@@ -40,32 +41,73 @@ async function measured(/** @type {() => Promise<any>} */ fn) {
 const mb = (/** @type {number} */ bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const pad = (/** @type {string} */ s, /** @type {number} */ n) => s.padEnd(n);
 
+/** @typedef {'customer' | 'product'} Kind */
+/** @typedef {'email' | 'dni' | 'cuit' | 'sku' | 'productCode'} Key */
+
 /**
- * Builds the input: EXISTING records in the sandbox; an input of EXISTING items of which NEW_SHARE are
- * new records (replacing as many existing ones), CHANGED_SHARE change one field, the rest are equal.
- * @param {'customer' | 'product'} kind
+ * Every Match On key of Create or Update. Email and SKU are searched per item on small inputs (every
+ * reading of Billoget's API searches them); DNI, CUIT and product code are always matched against the
+ * full list, since not every reading's search covers them.
+ * @type {Array<{kind: Kind, key: Key, searchable: boolean}>}
  */
-function scenario(kind) {
-	const total = EXISTING;
-	const fresh = Math.round(total * NEW_SHARE);
-	const changed = Math.round(total * CHANGED_SHARE);
+const KEYS = [
+	{ kind: 'customer', key: 'email', searchable: true },
+	{ kind: 'customer', key: 'dni', searchable: false },
+	{ kind: 'customer', key: 'cuit', searchable: false },
+	{ kind: 'product', key: 'sku', searchable: true },
+	{ kind: 'product', key: 'productCode', searchable: false },
+];
+
+/** Input items of the small run (below the Load All threshold of 20). */
+const SMALL_INPUT = 10;
+
+const padded = (/** @type {number} */ n) => String(n).padStart(6, '0');
+
+/**
+ * Record n of a kind. Keys are zero-padded so that one key is never a substring of another (a search
+ * for one then returns exactly one record).
+ * @param {Kind} kind
+ * @param {number} n
+ * @param {boolean} fresh a record that does not exist yet
+ */
+function recordFor(kind, n, fresh) {
+	const id = fresh ? 900000 + n : n;
+	if (kind === 'customer') {
+		return {
+			firstName: fresh ? `New${n}` : `First${n}`,
+			lastName: fresh ? 'Contact' : `Last${n}`,
+			email: `person${padded(id)}@crm.test`,
+			dni: 20000000 + id,
+			cuit: `20-${String(30000000 + id)}-${id % 10}`,
+			phoneNumber: `+54 11 ${1000 + id}`,
+		};
+	}
+	return {
+		productCode: `HW-${padded(id)}`,
+		sku: `SKU-${padded(id)}`,
+		description: fresh ? `New ${n}` : `Product ${n}`,
+		category: fresh ? 'Fresh' : `Cat${n % 7}`,
+		price: 10 + (n % 50),
+		stock: n % 9,
+	};
+}
+
+/**
+ * `existing` records in the sandbox; an input of `size` items of which NEW_SHARE are new records,
+ * CHANGED_SHARE change one field, the rest are equal.
+ * @param {Kind} kind
+ * @param {number} existingCount
+ * @param {number} size
+ */
+function scenario(kind, existingCount, size) {
+	const fresh = Math.round(size * NEW_SHARE) || (size < 50 ? 1 : 0);
+	const changed = Math.round(size * CHANGED_SHARE) || (size < 50 ? 1 : 0);
 	/** @type {any[]} */ const existing = [];
 	/** @type {any[]} */ const input = [];
-	/** @type {Map<string, any>} */ const expected = new Map();
-	for (let n = 0; n < total; n++) {
-		const record =
-			kind === 'customer'
-				? { firstName: `First${n}`, lastName: `Last${n}`, email: `person${n}@crm.test`, phoneNumber: `+54 11 ${1000 + n}` }
-				: { productCode: `SKU-${n}`, description: `Product ${n}`, category: `Cat${n % 7}`, price: 10 + (n % 50), stock: n % 9 };
-		existing.push(record);
-	}
-	for (let n = 0; n < total; n++) {
+	for (let n = 0; n < existingCount; n++) existing.push(recordFor(kind, n, false));
+	for (let n = 0; n < size; n++) {
 		if (n < fresh) {
-			const record =
-				kind === 'customer'
-					? { firstName: `New${n}`, lastName: 'Contact', email: `new${n}@crm.test`, phoneNumber: `+54 9 ${n}` }
-					: { productCode: `NEW-${n}`, description: `New ${n}`, category: 'Fresh', price: 1 + n, stock: 1 };
-			input.push(record);
+			input.push(recordFor(kind, n, true));
 			continue;
 		}
 		const record = { ...existing[n] };
@@ -75,65 +117,73 @@ function scenario(kind) {
 		}
 		input.push(record);
 	}
-	for (const record of existing) expected.set(kind === 'customer' ? record.email : record.productCode, record);
-	for (const record of input) expected.set(kind === 'customer' ? record.email : record.productCode, record);
-	return { existing, input, fresh, changed, expected };
+	return { existing, input, fresh, changed };
 }
 
-/** @param {'customer' | 'product'} kind */
-async function upsertBenchmark(kind) {
+/** Node parameters of Create or Update matching on `key`, every other field mapped from the item. */
+function upsertParameters(/** @type {Kind} */ kind, /** @type {Key} */ key) {
+	const fields = kind === 'customer' ? ['email', 'dni', 'cuit', 'phoneNumber'] : ['productCode', 'sku', 'description', 'category', 'price', 'stock'];
+	/** @type {Record<string, string>} */ const mapped = {};
+	for (const field of fields) if (field !== key) mapped[field] = `={{ $json.${field} }}`;
+	return kind === 'customer'
+		? {
+				resource: 'customer',
+				operation: 'upsert',
+				matchOn: key,
+				matchValue: `={{ $json.${key} }}`,
+				firstName: '={{ $json.firstName }}',
+				lastName: '={{ $json.lastName }}',
+				additionalFields: mapped,
+				options: {},
+			}
+		: { resource: 'product', operation: 'upsert', matchOn: key, matchValue: `={{ $json.${key} }}`, fields: mapped, options: {} };
+}
+
+/**
+ * Runs Create or Update over `size` items against `existingCount` records, matching on `key`, and
+ * checks the data afterwards. The floor: with a list walk, one request per 100 existing records plus
+ * one write per new or changed record; with per-item search, one search per item plus the writes.
+ * @param {{kind: Kind, key: Key, searchable: boolean}} spec
+ * @param {number} existingCount
+ * @param {number} size
+ */
+async function upsertBenchmark(spec, existingCount, size) {
+	const { kind, key } = spec;
 	const sb = await startSandbox({ port: 0, seed: 'empty', defaultRateLimitPerHour: 1_000_000 });
 	try {
-		const { existing, input, fresh, changed, expected } = scenario(kind);
+		const { existing, input, fresh, changed } = scenario(kind, existingCount, size);
 		for (const record of existing) {
 			if (kind === 'customer') sb.store.createCustomer(record);
 			else sb.store.createProduct(record);
 		}
-		const parameters =
-			kind === 'customer'
-				? {
-						resource: 'customer',
-						operation: 'upsert',
-						matchOn: 'email',
-						matchValue: '={{ $json.email }}',
-						firstName: '={{ $json.firstName }}',
-						lastName: '={{ $json.lastName }}',
-						additionalFields: { phoneNumber: '={{ $json.phoneNumber }}' },
-						options: {},
-					}
-				: {
-						resource: 'product',
-						operation: 'upsert',
-						matchOn: 'productCode',
-						matchValue: '={{ $json.productCode }}',
-						fields: {
-							description: '={{ $json.description }}',
-							category: '={{ $json.category }}',
-							price: '={{ $json.price }}',
-							stock: '={{ $json.stock }}',
-						},
-						options: {},
-					};
 		const mark = sb.requests.length;
 		const run = await measured(() =>
-			engine.runBillogetNode({ parameters, items: input, credentials: { apiKey: 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e', baseUrl: sb.baseUrl } }),
+			engine.runBillogetNode({
+				parameters: upsertParameters(kind, key),
+				items: input,
+				credentials: { apiKey: 'bk_test_5a1e5a1e5a1e5a1e5a1e5a1e5a1e5a1e', baseUrl: sb.baseUrl },
+			}),
 		);
-		const sent = sb.requests.slice(mark);
-		const requests = sent.length;
-		const floor = Math.ceil(existing.length / 100) + fresh + changed;
+		const requests = sb.requests.length - mark;
+		const perItem = spec.searchable && size <= 20;
+		const floor = (perItem ? size : Math.ceil(existing.length / 100)) + fresh + changed;
 		const naive = 2 * input.length;
 		const actions = new Map();
 		for (const item of run.result.items) actions.set(item.json.action, (actions.get(item.json.action) ?? 0) + 1);
 
-		// The sandbox afterwards must equal the expected data exactly.
-		const records = kind === 'customer' ? [...sb.store.customers.values()] : [...sb.store.products.values()];
-		let mismatches = records.length === expected.size ? 0 : Math.abs(records.length - expected.size);
-		for (const record of /** @type {any[]} */ (records)) {
-			const want = expected.get(kind === 'customer' ? record.email : record.productCode);
+		// The sandbox afterwards must equal the expected data exactly (keyed on the match key).
+		/** @type {Map<string, any>} */ const expected = new Map();
+		for (const record of [...existing, ...input]) expected.set(String(record[key]), record);
+		const records = /** @type {any[]} */ (kind === 'customer' ? [...sb.store.customers.values()] : [...sb.store.products.values()]);
+		let mismatches = Math.abs(records.length - expected.size);
+		for (const record of records) {
+			const want = expected.get(String(record[key]));
 			if (!want || Object.entries(want).some(([k, v]) => record[k] !== v)) mismatches++;
 		}
 		return {
 			kind,
+			key,
+			mode: perItem ? 'search per item' : 'list walk',
 			status: run.result.status,
 			records: input.length,
 			existing: existing.length,
@@ -151,6 +201,20 @@ async function upsertBenchmark(kind) {
 		};
 	} finally {
 		await sb.stop();
+	}
+}
+
+/** Prints one table of upsert results. */
+function printUpserts(/** @type {string} */ title, /** @type {Awaited<ReturnType<typeof upsertBenchmark>>[]} */ rows) {
+	process.stdout.write(`${title}\n`);
+	process.stdout.write(
+		`${pad('resource', 10)}${pad('match on', 13)}${pad('lookup', 17)}${pad('records', 9)}${pad('existing', 10)}${pad('changed', 9)}${pad('new', 6)}${pad('our requests', 14)}${pad('per-item', 10)}${pad('floor', 7)}${pad('over floor', 12)}${pad('wall', 9)}${pad('peak RSS', 10)}${pad('data check', 12)}\n`,
+	);
+	for (const r of rows) {
+		process.stdout.write(
+			`${pad(r.kind, 10)}${pad(r.key, 13)}${pad(r.mode, 17)}${pad(String(r.records), 9)}${pad(String(r.existing), 10)}${pad(String(r.changed), 9)}${pad(String(r.fresh), 6)}${pad(String(r.requests), 14)}${pad(String(r.naive), 10)}${pad(String(r.floor), 7)}${pad(`${r.overFloor.toFixed(1)}%`, 12)}${pad(`${(r.ms / 1000).toFixed(2)} s`, 9)}${pad(mb(r.peakRss), 10)}${pad(r.mismatches === 0 ? 'exact' : `${r.mismatches} off`, 12)}\n`,
+		);
+		process.stdout.write(`          outcomes: ${JSON.stringify(r.actions)}; run status: ${r.status}\n`);
 	}
 }
 
@@ -206,17 +270,15 @@ async function getManyBenchmark() {
 
 async function main() {
 	process.stdout.write(`Billoget bulk benchmark (Node ${process.version}), existing records: ${EXISTING}\n\n`);
-	const rows = [];
-	for (const kind of /** @type {const} */ (['customer', 'product'])) rows.push(await upsertBenchmark(kind));
-	process.stdout.write(
-		`${pad('resource', 10)}${pad('records', 9)}${pad('existing', 10)}${pad('changed', 9)}${pad('new', 6)}${pad('our requests', 14)}${pad('per-item', 10)}${pad('floor', 7)}${pad('over floor', 12)}${pad('wall', 9)}${pad('peak RSS', 10)}${pad('data check', 12)}\n`,
+	const bulk = [];
+	for (const spec of KEYS) bulk.push(await upsertBenchmark(spec, EXISTING, EXISTING));
+	printUpserts(`Create or Update, ${EXISTING} items against ${EXISTING} records (Load All Once for every key):`, bulk);
+	const small = [];
+	for (const spec of KEYS) small.push(await upsertBenchmark(spec, EXISTING, SMALL_INPUT));
+	printUpserts(
+		`\nCreate or Update, ${SMALL_INPUT} items against ${EXISTING} records (Auto: email and SKU searched per item; DNI, CUIT and product code need the list walk):`,
+		small,
 	);
-	for (const r of rows) {
-		process.stdout.write(
-			`${pad(r.kind, 10)}${pad(String(r.records), 9)}${pad(String(r.existing), 10)}${pad(String(r.changed), 9)}${pad(String(r.fresh), 6)}${pad(String(r.requests), 14)}${pad(String(r.naive), 10)}${pad(String(r.floor), 7)}${pad(`${r.overFloor.toFixed(1)}%`, 12)}${pad(`${(r.ms / 1000).toFixed(2)} s`, 9)}${pad(mb(r.peakRss), 10)}${pad(r.mismatches === 0 ? 'exact' : `${r.mismatches} off`, 12)}\n`,
-		);
-		process.stdout.write(`          outcomes: ${JSON.stringify(r.actions)}; run status: ${r.status}\n`);
-	}
 	const g = await getManyBenchmark();
 	process.stdout.write(
 		`\nGet Many, Return All over ${g.products} products: node ${g.nodeMs.toFixed(0)} ms (${g.nodeItems} items), bare HTTP loop ${g.bareMs.toFixed(0)} ms, ratio ${(g.nodeMs / g.bareMs).toFixed(2)}x; peak RSS ${mb(g.peakRss)}, peak heap ${mb(g.peakHeap)} (medians of 3 alternating runs)\n`,

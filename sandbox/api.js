@@ -32,7 +32,7 @@ const { WebhookHub, EVENTS } = require('./webhooks');
  * @property {WebhookHub} hub
  * @property {ApiKey} key the authenticated key
  * @property {ApiKey[]} keys every key (their webhookUrl receives events)
- * @property {{envelope: 'docs' | 'sdk', publicBaseUrl: string}} config
+ * @property {{dialect: 'docs' | 'sdk', envelope: 'docs' | 'sdk', publicBaseUrl: string}} config
  * @property {Record<string, string>} params path parameters
  * @property {URLSearchParams} query
  * @property {unknown} body parsed JSON body (null when empty)
@@ -95,6 +95,25 @@ function matches(needle, fields) {
 	);
 }
 
+/**
+ * The `sdk` dialect serves the API as Billoget's SDK reads it: query parameters the SDK does not send
+ * are ignored (as an API that does not know them would), and `search` covers the SDK's fields only.
+ * @param {Ctx} ctx
+ */
+function sdkDialect(ctx) {
+	return ctx.config.dialect === 'sdk';
+}
+
+/**
+ * A query parameter the current dialect honours; undefined when absent or unknown to the dialect.
+ * @param {Ctx} ctx
+ * @param {string} name
+ * @param {boolean} inSdk whether the SDK knows this parameter
+ */
+function known(ctx, name, inSdk) {
+	return !inSdk && sdkDialect(ctx) ? undefined : param(ctx.query, name);
+}
+
 /** @param {Ctx} ctx */
 function id(ctx) {
 	return parseId(ctx.params.id ?? '');
@@ -107,12 +126,19 @@ function listCustomers(ctx) {
 	const q = ctx.query;
 	const paging = parsePagination(q);
 	const search = param(q, 'search')?.toLowerCase();
-	const email = param(q, 'email')?.toLowerCase();
-	const dni = param(q, 'dni');
-	const cuit = param(q, 'cuit');
-	const items = [...ctx.store.customers.values()]
-		.filter((c) =>
-			matches(search, [
+	const email = known(ctx, 'email', false)?.toLowerCase();
+	const dni = known(ctx, 'dni', false);
+	const cuit = known(ctx, 'cuit', false);
+	// The SDK documents customer search over name, email and phone only.
+	const searched = sdkDialect(ctx)
+		? (/** @type {import('./store').Customer} */ c) => [
+				c.firstName,
+				c.lastName,
+				`${c.firstName} ${c.lastName}`,
+				c.email,
+				c.phoneNumber,
+			]
+		: (/** @type {import('./store').Customer} */ c) => [
 				c.firstName,
 				c.lastName,
 				`${c.firstName} ${c.lastName}`,
@@ -120,8 +146,9 @@ function listCustomers(ctx) {
 				c.phoneNumber,
 				c.dni,
 				c.cuit,
-			]),
-		)
+			];
+	const items = [...ctx.store.customers.values()]
+		.filter((c) => matches(search, searched(c)))
 		.filter((c) => email === undefined || (c.email ?? '').toLowerCase() === email)
 		.filter(
 			(c) => dni === undefined || (c.dni !== null && c.dni !== undefined && String(c.dni) === dni),
@@ -178,10 +205,18 @@ function listProducts(ctx) {
 	const category = param(q, 'category')?.toLowerCase();
 	const type = parseEnumParam('type', param(q, 'type'), ['product', 'service']);
 	const isActive = parseBoolParam('isActive', param(q, 'isActive'));
-	const productCode = param(q, 'productCode');
-	const sku = param(q, 'sku');
+	const productCode = known(ctx, 'productCode', false);
+	const sku = known(ctx, 'sku', false);
+	// The SDK documents product search over name (the description), description, SKU and category: not the product code.
 	const items = [...ctx.store.products.values()]
-		.filter((p) => matches(search, [p.productCode, p.description, p.sku, p.category]))
+		.filter((p) =>
+			matches(
+				search,
+				sdkDialect(ctx)
+					? [p.description, p.sku, p.category]
+					: [p.productCode, p.description, p.sku, p.category],
+			),
+		)
 		.filter((p) => category === undefined || p.category.toLowerCase() === category)
 		.filter((p) => type === undefined || p.type === type)
 		.filter((p) => isActive === undefined || p.isActive === isActive)
@@ -238,11 +273,20 @@ const STATE_NAMES = /** @type {Record<string, number>} */ ({
 });
 
 /**
- * `state` or `status`: 0/1/2 or a name (GENERATED/PENDING, APPROVED, REJECTED, EXPIRED).
- * @param {URLSearchParams} q
+ * `state` or `status`: 0/1/2 or a name (GENERATED/PENDING, APPROVED, REJECTED, EXPIRED). The `sdk`
+ * dialect knows only `status`, numeric.
+ * @param {Ctx} ctx
  * @returns {{state?: number, expired?: boolean}}
  */
-function parseStateFilter(q) {
+function parseStateFilter(ctx) {
+	const q = ctx.query;
+	if (sdkDialect(ctx)) {
+		const raw = param(q, 'status');
+		if (raw === undefined) return {};
+		if (!/^[012]$/.test(raw))
+			throw badRequest('status', 'status must be 0 (generated), 1 (approved) or 2 (rejected)');
+		return { state: Number(raw) };
+	}
 	const name = param(q, 'state') !== undefined ? 'state' : 'status';
 	const raw = param(q, name);
 	if (raw === undefined) return {};
@@ -274,17 +318,20 @@ function parseNumberParam(name, raw) {
 function listBudgets(ctx) {
 	const q = ctx.query;
 	const paging = parsePagination(q);
-	const { state, expired } = parseStateFilter(q);
+	const { state, expired } = parseStateFilter(ctx);
 	const customerId = parseIntParam('customerId', param(q, 'customerId'), { min: 1 });
-	const sellerId = parseIntParam('sellerId', param(q, 'sellerId'), { min: 1 });
-	const currency = param(q, 'currency')?.toUpperCase();
+	const sellerId = parseIntParam('sellerId', known(ctx, 'sellerId', false), { min: 1 });
+	const currency = known(ctx, 'currency', false)?.toUpperCase();
 	const search = param(q, 'search')?.toLowerCase();
 	const start = parseDateParam('startDate', param(q, 'startDate'), 'start');
 	const end = parseDateParam('endDate', param(q, 'endDate'), 'end');
-	const after = parseDateParam('createdAfter', param(q, 'createdAfter'), 'start');
-	const before = parseDateParam('createdBefore', param(q, 'createdBefore'), 'end');
-	const minTotal = parseNumberParam('minTotal', param(q, 'minTotal'));
-	const maxTotal = parseNumberParam('maxTotal', param(q, 'maxTotal'));
+	const after = parseDateParam('createdAfter', known(ctx, 'createdAfter', false), 'start');
+	const before = parseDateParam('createdBefore', known(ctx, 'createdBefore', false), 'end');
+	const minTotal = parseNumberParam('minTotal', known(ctx, 'minTotal', false));
+	const maxTotal = parseNumberParam('maxTotal', known(ctx, 'maxTotal', false));
+	// Which date the SDK's startDate/endDate filter is not stated: the docs dialect applies them to the
+	// issue date, the sdk dialect to the creation date, so that a client relying on either is caught.
+	const rangeField = sdkDialect(ctx) ? 'createdAt' : 'issueDate';
 	const nowMs = Date.parse(ctx.nowIso());
 	/** @param {string} iso @param {number | undefined} lo @param {number | undefined} hi */
 	const inRange = (iso, lo, hi) => {
@@ -297,7 +344,7 @@ function listBudgets(ctx) {
 		.filter((b) => customerId === undefined || b.customerId === customerId)
 		.filter((b) => sellerId === undefined || b.sellerId === sellerId)
 		.filter((b) => currency === undefined || b.currency.toUpperCase() === currency)
-		.filter((b) => inRange(b.issueDate, start, end) && inRange(b.createdAt, after, before))
+		.filter((b) => inRange(b[rangeField], start, end) && inRange(b.createdAt, after, before))
 		.filter(
 			(b) =>
 				(minTotal === undefined || b.total >= minTotal) &&
@@ -329,21 +376,23 @@ function publicUrl(ctx, token) {
 	return `${ctx.config.publicBaseUrl.replace(/\/+$/, '')}/budget/${token}`;
 }
 
-/** POST /api/budgets/public: the documented flat answer, not the data envelope. @type {Handler} */
+/**
+ * POST /api/budgets/public: the documented flat answer (docs dialect), or the same wrapped in
+ * `{data: …}` as the SDK reads it (sdk dialect).
+ * @type {Handler}
+ */
 function createPublicBudget(ctx) {
 	const values = validateBudget(ctx.body, false, (cid) => ctx.store.customers.has(cid));
 	const b = ctx.store.createBudget(/** @type {any} */ (values));
 	ctx.emit('budget.created', ctx.store.budgetView(b));
-	return {
-		status: 201,
-		body: {
-			success: true,
-			message: 'Budget created successfully',
-			publicUrl: publicUrl(ctx, b.publicToken),
-			budgetId: b.id,
-			publicToken: b.publicToken,
-		},
+	const answer = {
+		success: true,
+		message: 'Budget created successfully',
+		publicUrl: publicUrl(ctx, b.publicToken),
+		budgetId: b.id,
+		publicToken: b.publicToken,
 	};
+	return { status: 201, body: sdkDialect(ctx) ? { data: answer } : answer };
 }
 
 /** @type {Handler} */
@@ -428,9 +477,11 @@ function listApprovals(ctx) {
 	const paging = parsePagination(q);
 	const status = parseEnumParam('status', param(q, 'status'), APPROVAL_STATUSES);
 	const budgetId = parseIntParam('budgetId', param(q, 'budgetId'), { min: 1 });
+	const userId = parseIntParam('userId', param(q, 'userId'), { min: 1 });
 	const items = [...ctx.store.approvals.values()]
 		.filter((a) => status === undefined || a.status === status)
 		.filter((a) => budgetId === undefined || a.budgetId === budgetId)
+		.filter((a) => userId === undefined || a.requestedBy === userId || a.approvedBy === userId)
 		.map((a) => ({ ...a }));
 	return listReply(ctx, items, paging);
 }
@@ -575,6 +626,10 @@ function deleteSubscription(ctx) {
 }
 
 module.exports = {
+	listReply,
+	ok,
+	created,
+	noContent,
 	listCustomers,
 	getCustomer,
 	createCustomer,

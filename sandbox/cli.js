@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 'use strict';
-// `node sandbox/cli.js [--port 4010] [--host 127.0.0.1] [--seed demo|empty] [--envelope docs|sdk]
-//  [--error-format docs|sdk] [--signature-prefix sha256=]`: runs the sandbox until SIGINT/SIGTERM.
+// `node sandbox/cli.js [--port 4010] [--host 127.0.0.1] [--seed demo|empty] [--dialect docs|sdk]
+//  [--envelope docs|sdk] [--error-format docs|sdk] [--signature-prefix sha256=]`: runs the sandbox until
+//  SIGINT/SIGTERM.
 
 const { startSandbox, DEMO_KEYS } = require('./server');
 
@@ -33,7 +34,7 @@ function parseArgs(argv) {
 }
 
 const USAGE = `Usage: node sandbox/cli.js [--port 4010] [--host 127.0.0.1] [--seed demo|empty]
-       [--envelope docs|sdk] [--error-format docs|sdk] [--signature-prefix sha256=]
+       [--dialect docs|sdk] [--envelope docs|sdk] [--error-format docs|sdk] [--signature-prefix sha256=]
 Port also from BILLOGET_SANDBOX_PORT. Stops on Ctrl+C (SIGINT) or SIGTERM.`;
 
 async function main() {
@@ -49,10 +50,14 @@ async function main() {
 	const seed = args.seed ?? 'demo';
 	if (seed !== 'demo' && seed !== 'empty') throw new Error("--seed must be 'demo' or 'empty'");
 
+	const dialect = args.dialect ?? 'docs';
+	if (dialect !== 'docs' && dialect !== 'sdk') throw new Error("--dialect must be 'docs' or 'sdk'");
+
 	const sb = await startSandbox({
 		port,
 		host: args.host ?? '127.0.0.1',
 		seed,
+		dialect,
 		envelope: /** @type {'docs' | 'sdk' | undefined} */ (args.envelope),
 		errorFormat: /** @type {'docs' | 'sdk' | undefined} */ (args['error-format']),
 		signaturePrefix: /** @type {'' | 'sha256=' | undefined} */ (args['signature-prefix']),
@@ -60,7 +65,7 @@ async function main() {
 
 	process.stdout.write(
 		[
-			`Billoget sandbox listening (seed: ${seed})`,
+			`Billoget sandbox listening (seed: ${seed}, dialect: ${dialect})`,
 			`  Base URL:        ${sb.baseUrl}`,
 			`  Admin:           ${sb.url}/__sandbox/health`,
 			`  Full-access key: ${DEMO_KEYS.full}`,

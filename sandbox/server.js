@@ -21,6 +21,9 @@ const { RateLimiter, rateLimitHeaders } = require('./rateLimit');
 const { WebhookHub, EVENTS, sign } = require('./webhooks');
 const { FaultInjector, validateFaults } = require('./faults');
 const api = require('./api');
+const variants = require('./variants');
+const approvalWorkflow = require('./approvalWorkflow');
+const publicBudgets = require('./publicBudgets');
 
 /** @typedef {import('./auth').KeySpec} KeySpec */
 /** @typedef {import('./auth').ApiKey} ApiKey */
@@ -33,6 +36,8 @@ const api = require('./api');
 /**
  * Options that configure() can change while running.
  * @typedef {object} SandboxConfig
+ * @property {'docs' | 'sdk'} dialect which reading of the API to serve (see README.md, "Dialects");
+ *   it sets the defaults of envelope and errorFormat
  * @property {'docs' | 'sdk'} envelope list envelope
  * @property {'docs' | 'sdk'} errorFormat error body format
  * @property {number} rateLimitWindowSeconds
@@ -65,6 +70,7 @@ const api = require('./api');
 
 /** @type {SandboxConfig} */
 const DEFAULTS = {
+	dialect: 'docs',
 	envelope: 'docs',
 	errorFormat: 'docs',
 	rateLimitWindowSeconds: 3600,
@@ -79,6 +85,26 @@ const DEFAULTS = {
 };
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * What a dialect sets when it is chosen, unless the same options give these explicitly.
+ * @type {Record<'docs' | 'sdk', {envelope: 'docs' | 'sdk', errorFormat: 'docs' | 'sdk'}>}
+ */
+const DIALECT_DEFAULTS = {
+	docs: { envelope: 'docs', errorFormat: 'docs' },
+	sdk: { envelope: 'sdk', errorFormat: 'sdk' },
+};
+
+/**
+ * A checked partial configuration with the dialect's envelope and error format filled in where the
+ * partial chooses a dialect but not those.
+ * @param {Partial<SandboxConfig>} checked
+ * @returns {Partial<SandboxConfig>}
+ */
+function withDialectDefaults(checked) {
+	if (checked.dialect === undefined) return checked;
+	return { ...DIALECT_DEFAULTS[checked.dialect], ...checked };
+}
 
 // ---- route table ----
 
@@ -95,10 +121,17 @@ const ROUTES = [
 	['GET', '/api/public/products/:id', 'READ_PRODUCTS', api.getProduct],
 	['PUT', '/api/public/products/:id', 'WRITE_PRODUCTS', api.updateProduct],
 	['DELETE', '/api/public/products/:id', 'WRITE_PRODUCTS', api.deleteProduct],
+	['POST', '/api/public/products/with-variants', 'WRITE_PRODUCTS', variants.createProductWithVariants],
+	['GET', '/api/public/products/:id/variants', 'READ_PRODUCTS', variants.listProductVariants],
+	['POST', '/api/public/product-variants', 'WRITE_PRODUCTS', variants.createVariant],
+	['GET', '/api/public/product-variants/:id', 'READ_PRODUCTS', variants.getVariant],
+	['PUT', '/api/public/product-variants/:id', 'WRITE_PRODUCTS', variants.updateVariant],
+	['DELETE', '/api/public/product-variants/:id', 'WRITE_PRODUCTS', variants.deleteVariant],
 
 	['GET', '/api/public/budgets', 'READ_BUDGETS', api.listBudgets],
 	['POST', '/api/budgets/public', 'WRITE_BUDGETS', api.createPublicBudget],
 	['GET', '/api/public/budgets/token/:token', 'READ_BUDGETS', api.getBudgetByToken],
+	['GET', '/api/public/budgets/public/:id', 'READ_BUDGETS', publicBudgets.getPublicBudgetById],
 	['POST', '/api/public/budgets/token/:token/confirm', 'WRITE_BUDGETS', api.confirmByToken],
 	['POST', '/api/public/budgets/token/:token/reject', 'WRITE_BUDGETS', api.rejectByToken],
 	['GET', '/api/public/budgets/:id', 'READ_BUDGETS', api.getBudget],
@@ -110,6 +143,12 @@ const ROUTES = [
 	['GET', '/api/public/budget-approvals/history', 'READ_BUDGETS', api.approvalHistory],
 	['GET', '/api/public/budget-approvals/stats', 'READ_BUDGETS', api.approvalStats],
 	['POST', '/api/public/budget-approvals/submit', 'WRITE_BUDGETS', api.submitApproval],
+	['GET', '/api/public/budget-approvals/config', 'READ_BUDGETS', approvalWorkflow.getConfig],
+	['POST', '/api/public/budget-approvals/config', 'WRITE_BUDGETS', approvalWorkflow.saveConfig],
+	['GET', '/api/public/budget-approvals/approvers', 'READ_BUDGETS', approvalWorkflow.listApprovers],
+	['POST', '/api/public/budget-approvals/approvers', 'WRITE_BUDGETS', approvalWorkflow.assignApprover],
+	['DELETE', '/api/public/budget-approvals/approvers/:approverId', 'WRITE_BUDGETS', approvalWorkflow.removeApprover],
+	['GET', '/api/public/budget-approvals/can-approve', 'READ_BUDGETS', approvalWorkflow.canApprove],
 	[
 		'POST',
 		'/api/public/budget-approvals/:approvalId/process',
@@ -124,6 +163,12 @@ const ROUTES = [
 ];
 
 /**
+ * Routes the SDK does not know: an API that reads like the SDK has no webhook subscriptions (the target
+ * URL is a property of the API key), so the `sdk` dialect answers 404 there.
+ */
+const NOT_IN_SDK = new Set(['/api/public/webhooks', '/api/public/webhooks/:id']);
+
+/**
  * @param {string} path
  */
 function segments(path) {
@@ -134,13 +179,15 @@ function segments(path) {
  * First route whose pattern matches; `allowed` lists methods when only the method is wrong.
  * @param {string} method
  * @param {string} path
+ * @param {'docs' | 'sdk'} dialect
  * @returns {{route: {scope: string, handler: Handler}, params: Record<string, string>} | {allowed: string[]} | null}
  */
-function matchRoute(method, path) {
+function matchRoute(method, path, dialect) {
 	const parts = segments(path);
 	/** @type {string[]} */
 	const allowed = [];
 	for (const [m, pattern, scope, handler] of ROUTES) {
+		if (dialect === 'sdk' && NOT_IN_SDK.has(pattern)) continue;
 		const pat = segments(pattern);
 		if (pat.length !== parts.length) continue;
 		/** @type {Record<string, string>} */
@@ -181,6 +228,7 @@ function checkConfig(partial) {
 			if (!cond) throw new Error(`${k} must be ${what}`);
 		};
 		switch (k) {
+			case 'dialect':
 			case 'envelope':
 			case 'errorFormat':
 				must(v === 'docs' || v === 'sdk', "'docs' or 'sdk'");
@@ -227,7 +275,7 @@ class Sandbox {
 	constructor(options) {
 		const { port, host, seed, keys, ...config } = options;
 		/** @type {SandboxConfig} */
-		this.config = { ...DEFAULTS, ...checkConfig(config) };
+		this.config = { ...DEFAULTS, ...withDialectDefaults(checkConfig(config)) };
 		this.host = host ?? '127.0.0.1';
 		this.requestedPort = port ?? 0;
 		/** @type {Seed} */
@@ -291,7 +339,7 @@ class Sandbox {
 
 	/** @param {Record<string, unknown>} partial */
 	configure(partial) {
-		const checked = checkConfig(partial);
+		const checked = withDialectDefaults(checkConfig(partial));
 		Object.assign(this.config, checked);
 		if ('faults' in checked) this.faults.configure(checked.faults ?? null);
 		return this.publicConfig();
@@ -444,7 +492,7 @@ class Sandbox {
 					},
 				);
 			}
-			const match = matchRoute(method, apiPath);
+			const match = matchRoute(method, apiPath, this.config.dialect);
 			if (!match)
 				throw new ApiError(404, 'not_found', `No endpoint ${method} ${apiPath}`, { path: apiPath });
 			if ('allowed' in match) {
@@ -725,4 +773,7 @@ async function startSandbox(options = {}) {
 	};
 }
 
-module.exports = { startSandbox, DEMO_KEYS, SCOPES, EVENTS, DEFAULTS, sign };
+/** The two readings of the API the sandbox can serve. */
+const DIALECTS = /** @type {const} */ (['docs', 'sdk']);
+
+module.exports = { startSandbox, DEMO_KEYS, SCOPES, EVENTS, DEFAULTS, DIALECTS, sign };

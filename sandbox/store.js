@@ -5,6 +5,8 @@
 // (the API handlers), so seed functions can fill it without emitting webhooks.
 
 const { createHash } = require('crypto');
+const { seedDemoVariants } = require('./variants');
+const { seedDemoApprovalWorkflow } = require('./approvalWorkflow');
 
 /**
  * @typedef {object} Customer
@@ -86,7 +88,10 @@ const { createHash } = require('crypto');
  */
 /** @typedef {{productId?: number | null, packageId?: number | null, quantity: number, unitPrice: number, subtotal?: number}} ItemInput */
 /** @typedef {Record<string, unknown>} Json */
-/** @typedef {'customer' | 'product' | 'budget' | 'item' | 'approval'} IdKind */
+/** @typedef {'customer' | 'product' | 'budget' | 'item' | 'approval' | 'variant' | 'approver'} IdKind */
+/** @typedef {import('./variants').Variant} Variant */
+/** @typedef {import('./approvalWorkflow').ApprovalConfig} ApprovalConfig */
+/** @typedef {import('./approvalWorkflow').Approver} Approver */
 
 const BUSINESS = {
 	id: 1,
@@ -153,8 +158,14 @@ class Store {
 		this.budgets = new Map();
 		/** @type {Map<number, Approval>} */
 		this.approvals = new Map();
+		/** @type {Map<number, Variant>} */
+		this.variants = new Map();
+		/** @type {Map<number, Approver>} */
+		this.approvers = new Map();
+		/** @type {ApprovalConfig | null} */
+		this.approvalConfig = null;
 		/** @type {Record<IdKind, number>} */
-		this.counters = { customer: 0, product: 0, budget: 0, item: 0, approval: 0 };
+		this.counters = { customer: 0, product: 0, budget: 0, item: 0, approval: 0, variant: 0, approver: 0 };
 	}
 
 	clear() {
@@ -162,7 +173,10 @@ class Store {
 		this.products.clear();
 		this.budgets.clear();
 		this.approvals.clear();
-		this.counters = { customer: 0, product: 0, budget: 0, item: 0, approval: 0 };
+		this.variants.clear();
+		this.approvers.clear();
+		this.approvalConfig = null;
+		this.counters = { customer: 0, product: 0, budget: 0, item: 0, approval: 0, variant: 0, approver: 0 };
 	}
 
 	/** @param {IdKind} kind */
@@ -744,6 +758,9 @@ function seedDemo(store) {
 	approval(1, { status: 'pending', action: 'submitted', requestNotes: 'Urgente' });
 	approval(4, { status: 'pending', action: 'submitted', requestNotes: null });
 	approval(7, { status: 'cancelled', action: 'cancelled', comments: 'Cancelado por el vendedor' });
+
+	seedDemoVariants(store);
+	seedDemoApprovalWorkflow(store);
 }
 
 module.exports = { Store, BUSINESS, SELLERS, roundMoney, publicTokenFor };

@@ -412,6 +412,8 @@ function parseId(raw) {
 }
 
 module.exports = {
+	checkFields,
+	throwIfErrors,
 	isObject,
 	isHttpUrl,
 	validateCustomer,

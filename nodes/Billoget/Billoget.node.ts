@@ -5,10 +5,18 @@ import * as approval from './actions/approval';
 import * as budget from './actions/budget';
 import * as customer from './actions/customer';
 import * as product from './actions/product';
+import * as productVariant from './actions/productVariant';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as webhook from './actions/webhook';
-import { searchBudgets, searchCustomers, searchPendingApprovals, searchProducts } from './methods/listSearch';
+import {
+	searchApprovers,
+	searchBudgets,
+	searchCustomers,
+	searchPendingApprovals,
+	searchProducts,
+	searchProductVariants,
+} from './methods/listSearch';
 
 export class Billoget implements INodeType {
 	description: INodeTypeDescription = {
@@ -35,6 +43,7 @@ export class Billoget implements INodeType {
 					{ name: 'Budget', value: 'budget' },
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Product', value: 'product' },
+					{ name: 'Product Variant', value: 'productVariant' },
 					{ name: 'Report', value: 'report' },
 					{ name: 'Webhook', value: 'webhook' },
 				],
@@ -44,6 +53,7 @@ export class Billoget implements INodeType {
 			...budget.description,
 			...customer.description,
 			...product.description,
+			...productVariant.description,
 			...report.description,
 			...webhook.description,
 			{
@@ -85,7 +95,14 @@ export class Billoget implements INodeType {
 };
 
 	methods = {
-		listSearch: { searchBudgets, searchCustomers, searchPendingApprovals, searchProducts },
+		listSearch: {
+			searchApprovers,
+			searchBudgets,
+			searchCustomers,
+			searchPendingApprovals,
+			searchProducts,
+			searchProductVariants,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -7,7 +7,7 @@ import approvalSubmitSchema from '../../nodes/Billoget/__schema__/v1.0.0/approva
 import { jsonOf, runBillogetNode } from '../harness/engine';
 import { schemaProblems } from '../harness/schema';
 import type { Schema } from '../harness/schema';
-import { credentialsFor, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 const APPROVALS = '/v1/api/public/budget-approvals';
@@ -20,18 +20,18 @@ const SIMPLIFIED = ['action', 'approvedBy', 'budgetId', 'comments', 'createdAt',
  * Demo seed approvals: 1 (budget 2, approved), 2 (budget 5, approved), 3 (budget 3, rejected),
  * 4 (budget 1, pending), 5 (budget 4, pending), 6 (budget 7, cancelled).
  */
-describe('Billoget node · approvals, in n8n’s engine against the sandbox', () => {
+describe.each(DIALECTS)('Billoget node · approvals, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'demo' });
+		sb = await startSandbox({ dialect, port: 0, seed: 'demo' });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
 		sb.reset({ seed: 'demo' });
-		sb.configure({ faults: null });
+		sb.configure({ dialect, faults: null });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>

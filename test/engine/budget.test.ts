@@ -9,7 +9,7 @@ import budgetUpdateSchema from '../../nodes/Billoget/__schema__/v1.0.0/budget/up
 import { jsonOf, runBillogetNode } from '../harness/engine';
 import { schemaProblems } from '../harness/schema';
 import type { Schema } from '../harness/schema';
-import { credentialsFor, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 const BUDGETS = '/v1/api/public/budgets';
@@ -19,18 +19,18 @@ const PRODUCTS = '/v1/api/public/products';
 const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: String(value) });
 
 
-describe('Billoget node · budgets, in n8n’s engine against the sandbox', () => {
+describe.each(DIALECTS)('Billoget node · budgets, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'demo' });
+		sb = await startSandbox({ dialect, port: 0, seed: 'demo' });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
 		sb.reset({ seed: 'demo' });
-		sb.configure({ envelope: 'docs', faults: null });
+		sb.configure({ dialect, faults: null });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>
@@ -388,22 +388,84 @@ describe('Billoget node · budgets, in n8n’s engine against the sandbox', () =
 				},
 			});
 			expect(result.status).toBe('success');
+			// The state under both documented names; the issue dates are checked on the node's side only
+			// (neither reading has a parameter said to filter the issue date); 100 a page, since records an
+			// API did not filter do not count towards the limit.
 			expect(requestsSince(sb, mark).map((r) => r.query)).toEqual([
 				{
 					page: '1',
-					limit: '2',
+					limit: '100',
 					state: '1',
+					status: '1',
 					customerId: '2',
 					sellerId: '1',
 					search: 'Pérez',
-					startDate: '2026-01-01',
-					endDate: '2026-12-31',
 				},
 			]);
 			const out = jsonOf(result.items);
 			expect(out.length).toBeGreaterThan(0);
 			expect(out.length).toBeLessThanOrEqual(2);
 			expect(out.every((b) => b.state === 1 && b.stateName === 'approved' && b.customerId === 2 && b.customerName === 'Juan Pérez')).toBe(true);
+		});
+
+		// Found by running the node against an API that knows only the SDK's parameters: state, seller and
+		// currency were ignored there and every budget came back (6, 8 and 9 → 18).
+		it.each([
+			['State = Approved', { state: 'approved' }, 6, (b: Record<string, unknown>) => b.state === 1],
+			['Seller ID = 2', { sellerId: '2' }, 8, (b: Record<string, unknown>) => b.sellerId === 2],
+			['Currency = USD', { currency: 'usd' }, 9, (b: Record<string, unknown>) => b.currency === 'USD'],
+			['Customer = 2', { customerId: byId(2) }, 3, (b: Record<string, unknown>) => b.customerId === 2],
+		])('%s returns only the matching budgets', async (_label, filters, expected, holds) => {
+			const want = [...sb.store.budgets.values()].filter((b) => holds(b as unknown as Record<string, unknown>)).map((b) => b.id);
+			expect(want).toHaveLength(expected);
+			const result = await run({ operation: 'getMany', returnAll: true, filters, simplify: false });
+			expect(result.status).toBe('success');
+			expect(jsonOf(result.items).map((b) => b.id)).toEqual(want);
+		});
+
+		it('Limit counts matching budgets, and Return All and Limit stay exact across pages', async () => {
+			seedBudgets(230); // EUR, states 0, 1, 2 in turn: 77 generated in EUR
+			const generatedEur = [...sb.store.budgets.values()].filter((b) => b.currency === 'EUR' && b.state === 0).map((b) => b.id);
+			expect(generatedEur).toHaveLength(77);
+
+			const few = await run({ operation: 'getMany', limit: 4, filters: { state: 'generated', currency: 'EUR' }, simplify: false });
+			expect(jsonOf(few.items).map((b) => b.id)).toEqual(generatedEur.slice(0, 4));
+
+			const many = await run({ operation: 'getMany', limit: 70, filters: { state: 'generated', currency: 'EUR' }, simplify: false });
+			expect(jsonOf(many.items).map((b) => b.id)).toEqual(generatedEur.slice(0, 70));
+
+			// Where the API filters the currency, its first page holds 90 EUR budgets; where it does not, the
+			// first page holds only 82 (after the 18 demo budgets) and a second page is read.
+			const eur = [...sb.store.budgets.values()].filter((b) => b.currency === 'EUR').map((b) => b.id);
+			const mark = sb.requests.length;
+			const ninety = await run({ operation: 'getMany', limit: 90, filters: { currency: 'EUR' }, simplify: false });
+			expect(jsonOf(ninety.items).map((b) => b.id)).toEqual(eur.slice(0, 90));
+			expect(requestsSince(sb, mark).map((r) => r.query.page)).toEqual(dialect === 'docs' ? ['1'] : ['1', '2']);
+
+			const all = await run({ operation: 'getMany', returnAll: true, filters: { state: 'generated', currency: 'EUR' }, simplify: false });
+			expect(jsonOf(all.items).map((b) => b.id)).toEqual(generatedEur);
+		});
+
+		it('the issue-date filters apply to the issue date, whatever date the API filters', async () => {
+			// Issued in January, recorded in May (e.g. entered late).
+			const late = sb.store.createBudget({
+				currency: 'ARS',
+				issueDate: '2026-01-02T00:00:00.000Z',
+				expirationDate: '2026-02-01T00:00:00.000Z',
+				createdAt: '2026-05-20T10:00:00.000Z',
+				customerId: 5,
+				sellerId: 2,
+				minimumPaymentToConfirm: 0,
+				subtotal: 1,
+				iva: 0,
+				total: 1,
+				state: 0,
+				items: [{ productId: 1, quantity: 1, unitPrice: 1 }],
+			});
+			const january = await run({ operation: 'getMany', returnAll: true, filters: { issueDateFrom: '2026-01-01', issueDateTo: '2026-01-04' }, simplify: false });
+			expect(jsonOf(january.items).map((b) => b.id)).toEqual([late.id]);
+			const may = await run({ operation: 'getMany', returnAll: true, filters: { issueDateFrom: '2026-05-20', issueDateTo: '2026-05-20' }, simplify: false });
+			expect(jsonOf(may.items)).toEqual([]);
 		});
 
 		it('accepts a legacy state name from an expression, and normalises a legacy status in the answer', async () => {

@@ -1,5 +1,5 @@
 import { jsonOf, runBillogetNode } from '../harness/engine';
-import { requestsSince, startSandbox } from '../harness/sandbox';
+import { DIALECTS, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 /**
@@ -7,11 +7,11 @@ import type { Sandbox } from '../harness/sandbox';
  * or changed record, nothing for an unchanged one) and rate-limit pacing that never loses or duplicates.
  * The 5,000-record figures are in `npm run bench`; these tests check the same rules at a smaller size.
  */
-describe('Billoget node · bulk customer Create or Update', () => {
+describe.each(DIALECTS)('Billoget node · bulk customer Create or Update (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'empty' });
+		sb = await startSandbox({ dialect, port: 0, seed: 'empty' });
 	});
 	afterAll(async () => {
 		await sb.stop();

@@ -1,5 +1,5 @@
 import { jsonOf, runBillogetNode } from '../harness/engine';
-import { credentialsFor, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, READ_ONLY_KEY, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 const CUSTOMERS = '/v1/api/public/customers';
@@ -7,18 +7,18 @@ const CUSTOMERS = '/v1/api/public/customers';
 // A well-formed key the sandbox does not know.
 const UNKNOWN_KEY = ['bk', 'test', 'unknown'.padEnd(32, '0')].join('_');
 
-describe('Billoget node · customers, in n8n’s engine against the sandbox', () => {
+describe.each(DIALECTS)('Billoget node · customers, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'empty' });
+		sb = await startSandbox({ dialect, port: 0, seed: 'empty' });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
 		sb.reset({ seed: 'empty' });
-		sb.configure({ envelope: 'docs' });
+		sb.configure({ dialect });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>
@@ -149,6 +149,42 @@ describe('Billoget node · customers, in n8n’s engine against the sandbox', ()
 			expect(sb.store.customers.size).toBe(3);
 		});
 
+		// Found against an API whose search covers only name, email and phone (the SDK's reading): the
+		// per-item search for a DNI found nothing and a duplicate was created (8 → 9 customers).
+		it.each([
+			['dni', '30123456', '30.123.456'],
+			['cuit', '20-30123456-7', '20301234567'],
+		])('Create or Update on %s updates the existing customer and creates nothing, even with Per Item Search', async (key, stored, given) => {
+			for (let n = 1; n <= 7; n++) sb.store.createCustomer({ firstName: `C${n}`, lastName: 'X', email: `c${n}@x.test` });
+			const existing = sb.store.createCustomer({
+				firstName: 'Ana',
+				lastName: 'Díaz',
+				...(key === 'dni' ? { dni: Number(stored) } : { cuit: stored }),
+			});
+			for (const matching of ['auto', 'perItem']) {
+				const mark = sb.requests.length;
+				const result = await runBillogetNode({
+					parameters: {
+						resource: 'customer',
+						operation: 'upsert',
+						matchOn: key,
+						matchValue: given,
+						firstName: 'Ana',
+						lastName: 'Díaz',
+						additionalFields: { phoneNumber: '+54 11 5555-0000' },
+						options: { matching },
+					},
+					credentials: credentialsFor(sb),
+				});
+				expect(result.status).toBe('success');
+				expect(jsonOf(result.items)[0]).toMatchObject({ id: existing.id, phoneNumber: '+54 11 5555-0000' });
+				// Matched against the full list: no search for a key that not every Billoget searches.
+				const sent = requestsSince(sb, mark);
+				expect(sent[0]).toMatchObject({ method: 'GET', path: CUSTOMERS, query: { page: '1', limit: '100' } });
+			}
+			expect(sb.store.customers.size).toBe(8);
+		});
+
 		it('sends no request at all for an unchanged record when loading all once', async () => {
 			sb.store.createCustomer({ firstName: 'Same', lastName: 'One', email: 'same@x.test', phoneNumber: '1' });
 			const mark = sb.requests.length;
@@ -202,6 +238,105 @@ describe('Billoget node · customers, in n8n’s engine against the sandbox', ()
 			expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 			// The bad item cost nothing: one search and one create for the good one.
 			expect(requestsSince(sb, mark)).toHaveLength(2);
+		});
+	});
+
+	describe('a create whose answer is lost', () => {
+		/**
+		 * After `requestsBefore` requests, the next create is applied and its answer dropped; then Billoget
+		 * is healthy again.
+		 */
+		const dropNextCreateAnswer = (requestsBefore = 0) => {
+			const original = sb.store.createCustomer.bind(sb.store);
+			const log = sb.requests;
+			const push = log.push.bind(log);
+			let seen = 0;
+			const arm = () => sb.configure({ faults: { dropRate: 1, seed: 1 } });
+			if (requestsBefore === 0) arm();
+			else {
+				log.push = (...entries) => {
+					seen += entries.length;
+					const length = push(...entries);
+					// The fault of a request is drawn before it is logged: arming now hits the next one.
+					if (seen === requestsBefore) arm();
+					return length;
+				};
+			}
+			sb.store.createCustomer = (fields: Parameters<typeof original>[0]) => {
+				sb.store.createCustomer = original;
+				const created = original(fields);
+				sb.configure({ faults: null });
+				return created;
+			};
+			return () => {
+				sb.store.createCustomer = original;
+				log.push = push;
+				sb.configure({ faults: null });
+			};
+		};
+		afterEach(() => sb.configure({ faults: null }));
+
+		it('Create with a DNI and no email is recovered from the full list, without a duplicate', async () => {
+			const twin = sb.store.createCustomer({ firstName: 'Ana', lastName: 'Díaz', dni: 30123456, createdAt: '2020-01-01T00:00:00.000Z' });
+			const restore = dropNextCreateAnswer();
+			try {
+				const mark = sb.requests.length;
+				const result = await run({ operation: 'create', firstName: 'Ana', lastName: 'Díaz', additionalFields: { dni: '30123456' } });
+				expect(result.status).toBe('success');
+				expect(sb.store.customers.size).toBe(2);
+				const made = [...sb.store.customers.values()].pop()!;
+				// The identical customer from 2020 is outside the time window: the one just made is found.
+				expect(made.id).not.toBe(twin.id);
+				expect(jsonOf(result.items)[0]).toMatchObject({ id: made.id, dni: 30123456 });
+				const sent = requestsSince(sb, mark);
+				expect(requestLines(sent)).toEqual([`POST ${CUSTOMERS}`, `GET ${CUSTOMERS}`]);
+				expect(sent[0].fault).toBe('drop');
+				expect(sent[1].query).toEqual({ page: '1', limit: '100' });
+			} finally {
+				restore();
+			}
+		});
+
+		it('Create with an email is recovered through one email search', async () => {
+			const restore = dropNextCreateAnswer();
+			try {
+				const mark = sb.requests.length;
+				const result = await run({ operation: 'create', firstName: 'Bo', lastName: 'Ruiz', additionalFields: { email: 'bo@x.test' } });
+				expect(result.status).toBe('success');
+				expect(sb.store.customers.size).toBe(1);
+				const sent = requestsSince(sb, mark);
+				expect(requestLines(sent)).toEqual([`POST ${CUSTOMERS}`, `GET ${CUSTOMERS}`]);
+				expect(sent[0].fault).toBe('drop');
+				expect(sent[1].query).toMatchObject({ search: 'bo@x.test' });
+			} finally {
+				restore();
+			}
+		});
+
+		it('Create or Update on CUIT is recovered without a duplicate', async () => {
+			sb.store.createCustomer({ firstName: 'Other', lastName: 'One', cuit: '20-11111111-1' });
+			const restore = dropNextCreateAnswer(1); // after the list walk
+			try {
+				const mark = sb.requests.length;
+				const result = await run({
+					operation: 'upsert',
+					matchOn: 'cuit',
+					matchValue: '20-30123456-7',
+					firstName: 'Ana',
+					lastName: 'Díaz',
+					additionalFields: {},
+					options: {},
+				});
+				expect(result.status).toBe('success');
+				expect(jsonOf(result.items)[0]).toMatchObject({ action: 'created', cuit: '20-30123456-7' });
+				expect([...sb.store.customers.values()].filter((c) => c.cuit === '20-30123456-7')).toHaveLength(1);
+				expect(sb.store.customers.size).toBe(2);
+				const sent = requestsSince(sb, mark);
+				expect(requestLines(sent)).toEqual([`GET ${CUSTOMERS}`, `POST ${CUSTOMERS}`, `GET ${CUSTOMERS}`]);
+				expect(sent[1].fault).toBe('drop');
+			} finally {
+				restore();
+			}
 		});
 	});
 

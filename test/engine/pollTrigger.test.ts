@@ -10,7 +10,7 @@ import { pagesFor } from '../../nodes/Billoget/poll/cost';
 import type { PollEventName } from '../../nodes/Billoget/poll/events';
 import { PollHarness } from '../harness/poll';
 import type { PollResult } from '../harness/poll';
-import { credentialsFor, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, startSandbox } from '../harness/sandbox';
 import type { LoggedRequest, Sandbox } from '../harness/sandbox';
 
 type Store = Sandbox['store'];
@@ -92,20 +92,20 @@ function ids(result: PollResult): number[] | null {
 	return result.items === null ? null : result.items.map((item) => (item.data as IDataObject).id as number);
 }
 
-describe('Billoget Poll Trigger · polls through PollContext against the sandbox', () => {
+describe.each(DIALECTS)('Billoget Poll Trigger · polls through PollContext against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 	let clock = T0;
 	const now = () => clock;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'empty', now });
+		sb = await startSandbox({ dialect, port: 0, seed: 'empty', now });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
 		clock = T0;
-		sb.reset({ seed: 'empty', envelope: 'docs', now });
+		sb.reset({ seed: 'empty', dialect, now });
 	});
 
 	const trigger = (event: PollEventName, options: IDataObject = {}, extra: IDataObject = {}, apiKey?: string) =>
@@ -165,9 +165,9 @@ describe('Billoget Poll Trigger · polls through PollContext against the sandbox
 		};
 		expect(costOf(p0)).toEqual(fullCost);
 		expect(lines(p0['budget.created'].requests)).toEqual([`GET ${BUDGETS}?page=1`]);
-		expect(lines(p0['budget.approved'].requests)).toEqual([`GET ${BUDGETS}?state=1&page=1`]);
-		expect(lines(p0['budget.rejected'].requests)).toEqual([`GET ${BUDGETS}?state=2&page=1`]);
-		expect(lines(p0['budget.expiring'].requests)).toEqual([`GET ${BUDGETS}?state=0&page=1`]);
+		expect(lines(p0['budget.approved'].requests)).toEqual([`GET ${BUDGETS}?state=1&status=1&page=1`]);
+		expect(lines(p0['budget.rejected'].requests)).toEqual([`GET ${BUDGETS}?state=2&status=2&page=1`]);
+		expect(lines(p0['budget.expiring'].requests)).toEqual([`GET ${BUDGETS}?state=0&status=0&page=1`]);
 		expect(lines(p0['customer.updated'].requests)).toEqual([`GET ${CUSTOMERS}?page=1`, `GET ${CUSTOMERS}?page=2`]);
 		expect(triggers['customer.updated'].stored()).toMatchObject({ v: 1, scope: expect.stringContaining('customer.updated') });
 		expect(Object.keys(triggers['customer.updated'].stored()!.seen as IDataObject)).toHaveLength(105);
@@ -349,7 +349,9 @@ describe('Billoget Poll Trigger · polls through PollContext against the sandbox
 		}
 		const cases: Array<[PollEventName, number, number]> = [
 			// event, activation cost, cost of a later poll
-			['budget.created', pagesFor(230), 1],
+			// A later poll asks for createdAfter the cursor: one page where the API applies it; where it
+			// ignores it (the SDK's reading has no such parameter) the whole list, compared on the node's side.
+			['budget.created', pagesFor(230), dialect === 'docs' ? 1 : pagesFor(230)],
 			['budget.approved', pagesFor(120), pagesFor(120)],
 			['budget.rejected', pagesFor(0), pagesFor(0)],
 			['budget.stateChanged', pagesFor(230), pagesFor(230)],

@@ -1,21 +1,21 @@
 import { jsonOf, runBillogetNode } from '../harness/engine';
-import { credentialsFor, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 const PRODUCTS = '/v1/api/public/products';
 
-describe('Billoget node · products, in n8n’s engine against the sandbox', () => {
+describe.each(DIALECTS)('Billoget node · products, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'empty' });
+		sb = await startSandbox({ dialect, port: 0, seed: 'empty' });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
 		sb.reset({ seed: 'empty' });
-		sb.configure({ envelope: 'docs' });
+		sb.configure({ dialect });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>
@@ -107,14 +107,67 @@ describe('Billoget node · products, in n8n’s engine against the sandbox', () 
 		]);
 		expect(jsonOf(result.items)[0].id).toBe(same.id);
 		const sent = requestsSince(sb, mark);
-		expect(requestLines(sent)).toEqual([
-			`GET ${PRODUCTS}`,
-			`GET ${PRODUCTS}`,
-			`PUT ${PRODUCTS}/${changed.id}`,
-			`GET ${PRODUCTS}`,
-			`POST ${PRODUCTS}`,
-		]);
-		expect(sent[2].body).toEqual({ price: 15.5 });
+		// Product codes are matched against the full list (not every Billoget searches them): one walk.
+		expect(requestLines(sent)).toEqual([`GET ${PRODUCTS}`, `PUT ${PRODUCTS}/${changed.id}`, `POST ${PRODUCTS}`]);
+		expect(sent[0].query).toEqual({ page: '1', limit: '100' });
+		expect(sent[1].body).toEqual({ price: 15.5 });
+	});
+
+	// Found against an API whose search does not cover the product code (the SDK's reading): the
+	// per-item search found nothing and a duplicate was created (12 → 13 products).
+	it('Create or Update on Product Code updates the existing product and creates nothing, even with Per Item Search', async () => {
+		for (let n = 1; n <= 12; n++) seedProduct(n);
+		const before = [...sb.store.products.values()].map((p) => p.id);
+		for (const matching of ['auto', 'perItem']) {
+			const result = await run(
+				{ operation: 'upsert', matchOn: 'productCode', matchValue: 'P-7', fields: { price: 70 + before.length }, options: { matching } },
+			);
+			expect(result.status).toBe('success');
+			expect(jsonOf(result.items)[0]).toMatchObject({ id: before[6], productCode: 'P-7' });
+		}
+		expect([...sb.store.products.values()].map((p) => p.id)).toEqual(before);
+		expect(sb.store.products.get(before[6])!.price).toBe(82);
+	});
+
+	it('Create or Update on SKU keeps to one search per item and checks every hit exactly', async () => {
+		const a = sb.store.createProduct({ productCode: 'A', description: 'Cable', category: 'Redes', price: 1, sku: 'SKU-10' });
+		sb.store.createProduct({ productCode: 'B', description: 'Cable largo', category: 'Redes', price: 2, sku: 'SKU-100' });
+		const mark = sb.requests.length;
+		const result = await run({ operation: 'upsert', matchOn: 'sku', matchValue: 'SKU-10', fields: { price: 5 }, options: {} });
+		expect(jsonOf(result.items)[0]).toMatchObject({ action: 'updated', id: a.id, price: 5 });
+		const sent = requestsSince(sb, mark);
+		expect(requestLines(sent)).toEqual([`GET ${PRODUCTS}`, `PUT ${PRODUCTS}/${a.id}`]);
+		expect(sent[0].query).toMatchObject({ search: 'SKU-10' });
+		expect(sb.store.products.size).toBe(2);
+	});
+
+	// Found against an API whose search does not cover the product code: the look-up after a lost answer
+	// searched for the code, found nothing, and the create was sent again (a duplicate).
+	it('a create whose answer is lost (no SKU) is recovered from the full list without a duplicate', async () => {
+		for (let n = 1; n <= 3; n++) seedProduct(n);
+		const original = sb.store.createProduct.bind(sb.store);
+		sb.configure({ faults: { dropRate: 1, seed: 1 } });
+		sb.store.createProduct = (fields: Parameters<typeof original>[0]) => {
+			sb.store.createProduct = original;
+			const created = original(fields);
+			sb.configure({ faults: null });
+			return created;
+		};
+		try {
+			const mark = sb.requests.length;
+			const result = await run({ operation: 'create', productCode: 'HW-9', description: 'Drill', category: 'Hardware', price: 40 });
+			expect(result.status).toBe('success');
+			expect([...sb.store.products.values()].filter((p) => p.productCode === 'HW-9')).toHaveLength(1);
+			expect(sb.store.products.size).toBe(4);
+			const sent = requestsSince(sb, mark);
+			expect(requestLines(sent)).toEqual([`POST ${PRODUCTS}`, `GET ${PRODUCTS}`]);
+			expect(sent[0].fault).toBe('drop');
+			expect(sent[1].query).toEqual({ page: '1', limit: '100' });
+			expect(jsonOf(result.items)[0]).toMatchObject({ productCode: 'HW-9', id: [...sb.store.products.keys()].pop() });
+		} finally {
+			sb.store.createProduct = original;
+			sb.configure({ faults: null });
+		}
 	});
 
 	it('Create or Update says which field a new product lacks, without writing', async () => {

@@ -4,7 +4,7 @@ import approvalStatsSchema from '../../nodes/Billoget/__schema__/v1.0.0/report/a
 import budgetSummarySchema from '../../nodes/Billoget/__schema__/v1.0.0/report/budgetSummary.json';
 import productCatalogSchema from '../../nodes/Billoget/__schema__/v1.0.0/report/productCatalog.json';
 import { jsonOf, runBillogetNode } from '../harness/engine';
-import { credentialsFor, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
+import { credentialsFor, DIALECTS, requestLines, requestsSince, startSandbox } from '../harness/sandbox';
 import type { Sandbox } from '../harness/sandbox';
 
 type Store = Sandbox['store'];
@@ -178,18 +178,18 @@ function seedBudgets(store: Store): void {
 const Q1 = { fromDate: '2026-01-01', toDate: '2026-03-31' };
 const REFERENCE = '2026-03-30T12:00:00.000Z';
 
-describe('Billoget node · reports, in n8n’s engine against the sandbox', () => {
+describe.each(DIALECTS)('Billoget node · reports, in n8n’s engine against the sandbox (%s dialect)', (dialect) => {
 	let sb: Sandbox;
 
 	beforeAll(async () => {
-		sb = await startSandbox({ port: 0, seed: 'empty' });
+		sb = await startSandbox({ dialect, port: 0, seed: 'empty' });
 	});
 	afterAll(async () => {
 		await sb.stop();
 	});
 	beforeEach(() => {
 		sb.reset({ seed: 'empty' });
-		sb.configure({ envelope: 'docs' });
+		sb.configure({ dialect });
 	});
 
 	const run = (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runBillogetNode>[0]> = {}) =>
@@ -218,8 +218,9 @@ describe('Billoget node · reports, in n8n’s engine against the sandbox', () =
 			expect(result.status).toBe('success');
 			const sent = requestsSince(sb, mark);
 			expect(requestLines(sent)).toEqual([`GET ${BUDGETS}`]);
-			// The API's date filter narrows the pages (one day wider); the edges are made exact here.
-			expect(sent[0].query).toMatchObject({ startDate: '2025-12-31', endDate: '2026-04-01', page: '1', limit: '100' });
+			// No API parameter is said to filter the issue date (the SDK's startDate/endDate may filter the
+			// creation date: budget 5 was created in December), so the range is applied here only.
+			expect(sent[0].query).toEqual({ page: '1', limit: '100' });
 
 			const [report] = jsonOf(result.items);
 			expect(report).toMatchObject({
@@ -233,7 +234,7 @@ describe('Billoget node · reports, in n8n’s engine against the sandbox', () =
 				currencies: ['ARS', 'USD'],
 				countsByState: { generated: 2, approved: 3, rejected: 1, unknown: 0 },
 				approvalRate: 0.75, // 3 / (3 + 1)
-				recordsRead: 8, // the 6 in the range and the two neighbours the wider API range returns
+				recordsRead: 9, // every budget: an issue-date range is applied on the node's side only
 				requestsUsed: 1,
 				warnings: [],
 			});
@@ -331,7 +332,7 @@ describe('Billoget node · reports, in n8n’s engine against the sandbox', () =
 					USD: { count: 1, total: 10.05, average: 10.05, median: 10.05, approvedCount: 1, approvedTotal: 10.05, rejectedCount: 0, approvalRate: 1 },
 				},
 				byPeriod: [{ period: '2026-01', currency: 'USD', count: 1, total: 10.05 }],
-				recordsRead: 1,
+				recordsRead: 9,
 				requestsUsed: 1,
 			});
 		});
@@ -348,7 +349,7 @@ describe('Billoget node · reports, in n8n’s engine against the sandbox', () =
 				byPeriod: [],
 				topCustomers: [],
 				expiring: { count: 0, budgets: [] },
-				recordsRead: 0,
+				recordsRead: 9,
 				requestsUsed: 1,
 			});
 			expect(schemaProblems(report, budgetSummarySchema as Schema)).toEqual([]);
@@ -387,7 +388,7 @@ describe('Billoget node · reports, in n8n’s engine against the sandbox', () =
 			const report = jsonOf((await summary({ options: { referenceDate: REFERENCE, expiringScope: 'all' } })).items)[0];
 			const sent = requestsSince(sb, mark);
 			expect(requestLines(sent)).toEqual([`GET ${BUDGETS}`, `GET ${BUDGETS}`]);
-			expect(sent[1].query).toMatchObject({ state: '0' });
+			expect(sent[1].query).toMatchObject({ state: '0', status: '0' });
 			expect(report.expiring).toMatchObject({
 				scope: 'all',
 				count: 2,
@@ -396,19 +397,19 @@ describe('Billoget node · reports, in n8n’s engine against the sandbox', () =
 					{ budgetId: 9, daysLeft: 4, total: 7.77, currency: 'USD', customerName: 'María González' },
 				],
 			});
-			// 8 budgets in the first answer, 3 open budgets (4, 6, 9) in the second.
-			expect(report).toMatchObject({ recordsRead: 11, requestsUsed: 2 });
+			// All 9 budgets in the first answer, 3 open budgets (4, 6, 9) in the second.
+			expect(report).toMatchObject({ recordsRead: 12, requestsUsed: 2 });
 		});
 
 		it('outputs one item per breakdown row for sheets', async () => {
 			const result = await summary({ output: 'rows', breakdown: 'state' });
 			expect(jsonOf(result.items)).toEqual([
-				{ state: 0, stateName: 'generated', currency: 'ARS', count: 1, total: 0.21, recordsRead: 8, requestsUsed: 1 },
-				{ state: 0, stateName: 'generated', currency: 'USD', count: 1, total: 20.1, recordsRead: 8, requestsUsed: 1 },
-				{ state: 1, stateName: 'approved', currency: 'ARS', count: 2, total: 3000.35, recordsRead: 8, requestsUsed: 1 },
-				{ state: 1, stateName: 'approved', currency: 'USD', count: 1, total: 10.05, recordsRead: 8, requestsUsed: 1 },
-				{ state: 2, stateName: 'rejected', currency: 'ARS', count: 1, total: 0.1, recordsRead: 8, requestsUsed: 1 },
-				{ state: 2, stateName: 'rejected', currency: 'USD', count: 0, total: 0, recordsRead: 8, requestsUsed: 1 },
+				{ state: 0, stateName: 'generated', currency: 'ARS', count: 1, total: 0.21, recordsRead: 9, requestsUsed: 1 },
+				{ state: 0, stateName: 'generated', currency: 'USD', count: 1, total: 20.1, recordsRead: 9, requestsUsed: 1 },
+				{ state: 1, stateName: 'approved', currency: 'ARS', count: 2, total: 3000.35, recordsRead: 9, requestsUsed: 1 },
+				{ state: 1, stateName: 'approved', currency: 'USD', count: 1, total: 10.05, recordsRead: 9, requestsUsed: 1 },
+				{ state: 2, stateName: 'rejected', currency: 'ARS', count: 1, total: 0.1, recordsRead: 9, requestsUsed: 1 },
+				{ state: 2, stateName: 'rejected', currency: 'USD', count: 0, total: 0, recordsRead: 9, requestsUsed: 1 },
 			]);
 			expect(result.items.map((item) => item.pairedItem)).toEqual(Array(6).fill({ item: 0 }));
 

@@ -4,6 +4,7 @@
  * import, URL change), orphans repaired, 404 on delete treated as gone, Manual mode registers nothing.
  */
 import { mulberry32 } from '../../sandbox/faults';
+import { sign } from '../../sandbox/server';
 import { TriggerHarness } from '../harness/trigger';
 import type { TriggerOptions } from '../harness/trigger';
 import { DEMO_KEY, READ_ONLY_KEY, credentialsFor, requestsSince, startSandbox } from '../harness/sandbox';
@@ -292,6 +293,83 @@ describe('Billoget Trigger · registration through HookContext against the sandb
 		});
 		await expect(trigger.create()).rejects.toMatchObject({
 			message: 'This Billoget account does not offer webhook subscriptions through the API',
+		});
+	});
+
+	describe('an account without subscription endpoints (the SDK reading), in Automatic mode', () => {
+		const SECRET = ['whsec', 'fallback'.padEnd(48, '0')].join('_');
+		beforeEach(() => {
+			sb.configure({ dialect: 'sdk' });
+		});
+		afterEach(() => {
+			sb.configure({ dialect: 'docs' });
+		});
+
+		const signedDelivery = (secret: string, deliveryId: string) => {
+			const body = JSON.stringify({
+				event: 'budget.approved',
+				timestamp: new Date().toISOString(),
+				data: { id: 1, state: 1 },
+				metadata: { source: 'api', version: '1.4.0', delivery_id: deliveryId },
+			});
+			return {
+				rawBody: body,
+				headers: {
+					'content-type': 'application/json',
+					'x-billoget-event': 'budget.approved',
+					'x-billoget-delivery': deliveryId,
+					'x-billoget-signature': sign(secret, body, ''),
+				},
+			};
+		};
+
+		it('with a Webhook Signing Secret in the credential: activates as in Manual mode with one warning', async () => {
+			const trigger = harness({ credentials: { ...credentialsFor(sb), webhookSigningSecret: SECRET } });
+			const mark = sb.requests.length;
+			expect(await trigger.activate()).toBe(false); // checkExists answered true: nothing to create
+			expect(webhookCalls(mark)).toEqual(['GET /api/public/webhooks']);
+			expect(requestsSince(sb, mark).map((r) => r.status)).toEqual([404]);
+			const warnings = trigger.logs.filter((entry) => entry.level === 'warn').map((entry) => entry.message);
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0]).toContain('HTTP 404 to GET /api/public/webhooks');
+			expect(warnings[0]).toContain('Working as in Manual mode');
+			expect(warnings[0]).toContain(PRODUCTION_URL);
+			expect(warnings[0]).not.toContain(SECRET);
+			expect(trigger.staticData()).toMatchObject({ manualFallback: true });
+			expect(trigger.staticData()).not.toHaveProperty('secret');
+
+			// Deliveries to the key's webhook URL are verified with the credential's secret.
+			const good = await trigger.deliver(signedDelivery(SECRET, 'dlv_fallback_1'));
+			expect(good).toMatchObject({ status: 200, executed: true });
+			const forged = await trigger.deliver(signedDelivery(['whsec', 'other'.padEnd(48, '1')].join('_'), 'dlv_fallback_2'));
+			expect(forged).toMatchObject({ status: 401, executed: false });
+
+			// Deactivation sends nothing and forgets the fallback.
+			const before = sb.requests.length;
+			expect(await trigger.delete()).toBe(true);
+			expect(webhookCalls(before)).toEqual([]);
+			expect(trigger.staticData()).not.toHaveProperty('manualFallback');
+		});
+
+		it('a create that meets the 404 falls back the same way', async () => {
+			const trigger = harness({ credentials: { ...credentialsFor(sb), webhookSigningSecret: SECRET } });
+			expect(await trigger.create()).toBe(true);
+			expect(trigger.staticData()).toMatchObject({ manualFallback: true });
+			expect(trigger.logs.filter((entry) => entry.level === 'warn')).toHaveLength(1);
+		});
+
+		it('without a secret: activation fails as before, naming Manual mode', async () => {
+			const trigger = harness();
+			await expect(trigger.checkExists()).rejects.toMatchObject({
+				name: 'NodeApiError',
+				httpCode: '404',
+				message: 'This Billoget account does not offer webhook subscriptions through the API',
+				description: expect.stringContaining('"Registration" to "Manual"'),
+			});
+			await expect(trigger.create()).rejects.toMatchObject({
+				message: 'This Billoget account does not offer webhook subscriptions through the API',
+			});
+			expect(trigger.staticData()).not.toHaveProperty('manualFallback');
 		});
 	});
 

@@ -1,7 +1,6 @@
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { Billoget } from '../../nodes/Billoget/Billoget.node';
-
 import { runBillogetNode } from '../harness/engine';
 import { DEMO_KEY, requestsSince, startSandbox } from '../harness/sandbox';
 import type { LoggedRequest, Sandbox } from '../harness/sandbox';
@@ -27,6 +26,7 @@ const byId = (value: number | string) => ({ __rl: true, mode: 'id', value: Strin
 
 /** Operations with no field a user fills in, so nothing to refuse (with why). */
 const NO_FIELD_TO_CHECK = new Set([
+	'approval.getConfig', // reads the approval workflow's configuration; no parameters
 	'approval.getStats', // reads Billoget's counts; no parameters
 ]);
 
@@ -252,6 +252,8 @@ const cases: Case[] = [
 		),
 	]),
 
+	...badIds('budget.getPublicView', 'Budget', { budgetId: byId(V) }, 2),
+
 	row('budget.getMany', 'State', { filters: { state: V } }, 'approved', 'expired', 'State "expired" is not a budget state'),
 	row('budget.getMany', 'State', { filters: { state: V } }, 'approved', 7, 'State "7" is not a budget state'),
 	row('budget.getMany', 'Customer', { filters: { customerId: byId(V) } }, 1, 'María', ID_MESSAGE('Customer')),
@@ -354,6 +356,39 @@ const cases: Case[] = [
 		row('product.create', label, { productCode: 'NEW-1', description: 'Nuevo', category: 'Varios', price: 10, additionalFields: { [name]: V } }, good, bad, message),
 	),
 
+	row(
+		'product.create',
+		'Variants (JSON)',
+		{ productCode: 'NEW-1', description: 'Nuevo', category: 'Varios', price: 10, variantsMode: 'json', variantsJson: V },
+		[{ name: 'S', price: 10 }],
+		'[{"name": "S",',
+		'Variants (JSON) is not valid JSON',
+	),
+	row(
+		'product.create',
+		'Variants (JSON)',
+		{ productCode: 'NEW-1', description: 'Nuevo', category: 'Varios', price: 10, variantsMode: 'json', variantsJson: V },
+		[{ name: 'S', price: 10 }],
+		{ name: 'S', price: 10 },
+		'Variants (JSON) must be an array of variants',
+	),
+	row(
+		'product.create',
+		'Variant 1',
+		{ productCode: 'NEW-1', description: 'Nuevo', category: 'Varios', price: 10, variantsMode: 'json', variantsJson: V },
+		[{ name: 'S', price: 10 }],
+		[{ name: 'S', price: 10, productId: 4 }],
+		'Variant 1: unknown field "productId"',
+	),
+	row(
+		'product.create',
+		'Variant 1',
+		{ productCode: 'NEW-1', description: 'Nuevo', category: 'Varios', price: 10, variantsMode: 'fields', variants: { variant: [{ name: V, price: 10 }] } },
+		'S',
+		'',
+		'Variant 1: Name is required',
+	),
+
 	...badIds('product.get', 'Product', { productId: byId(V) }, 1),
 	...badIds('product.delete', 'Product', { productId: byId(V) }, 12),
 	...badIds('product.update', 'Product', { productId: byId(V), updateFields: { price: 1 } }, 1),
@@ -390,6 +425,46 @@ const cases: Case[] = [
 	row('approval.getHistory', 'Budget', { filters: { budgetId: byId(V) } }, 1, 'abc', ID_MESSAGE('Budget')),
 	row('approval.getHistory', 'Budget', { filters: { budgetId: byId(V) } }, 1, 0, ID_MESSAGE('Budget')),
 	row('approval.getHistory', 'Limit', { returnAll: false, limit: V }, 1, 'many', 'Limit must be a number'),
+
+	...badIds('approval.getMany', 'Budget', { filters: { budgetId: byId(V) } }, 1).filter((c) => c.bad !== MISSING && c.bad !== '' && c.bad !== null),
+	row('approval.getMany', 'Status', { filters: { status: V } }, 'pending', 'waiting', 'Status "waiting" is not an approval status'),
+	row('approval.getMany', 'Status', { filters: { status: V } }, 'pending', ['pending'], 'Status "pending" is not an approval status'),
+	row('approval.getMany', 'User ID', { filters: { userId: V } }, '2', 'Ana', ID_MESSAGE('User ID')),
+	row('approval.getMany', 'Limit', { returnAll: false, limit: V }, 3, -1, 'Limit must be at least 1'),
+	row('approval.updateConfig', 'Approval Threshold', { settings: { approvalThreshold: V } }, 100000, -1, 'Approval Threshold must be at least 0'),
+	row('approval.updateConfig', 'Approval Threshold', { settings: { approvalThreshold: V } }, 100000, 'mucho', 'Approval Threshold must be a number'),
+	row('approval.updateConfig', 'Requires Budget Approval', { settings: { requiresBudgetApproval: V } }, true, 'yes', 'Requires Budget Approval must be true or false'),
+	row('approval.updateConfig', 'Owner Can Approve', { settings: { ownerCanApprove: V } }, false, 1, 'Owner Can Approve must be true or false'),
+	row('approval.updateConfig', 'Is Active', { settings: { isActive: V } }, false, { on: true }, 'Is Active must be true or false'),
+	row('approval.getApprovers', 'Limit', { returnAll: false, limit: V }, 1, 'all', 'Limit must be a number'),
+	...badIds('approval.addApprover', 'User ID', { userId: V }, 4),
+	row('approval.addApprover', 'Notes', { userId: '4', notes: V }, 'Gerente', { text: 'x' }, 'Notes must be text'),
+	...badIds('approval.removeApprover', 'Approver', { approverId: byId(V) }, 1),
+	row('approval.canApprove', 'User ID', { userId: V }, '3', 'Lucía', ID_MESSAGE('User ID')),
+	row('approval.canApprove', 'User ID', { userId: V }, '3', -3, ID_MESSAGE('User ID')),
+	row('approval.canApprove', 'User ID', { userId: V }, '3', { id: 3 }, ID_MESSAGE('User ID')),
+
+	// ---- product variant ----
+	...badIds('productVariant.create', 'Product', { productId: byId(V), name: 'Talle L', price: 1 }, 2),
+	row('productVariant.create', 'Name', { productId: byId(2), name: V, price: 1 }, 'Talle L', '', 'Name is required'),
+	row('productVariant.create', 'Name', { productId: byId(2), name: V, price: 1 }, 'Talle L', MISSING, 'Name is required'),
+	row('productVariant.create', 'Name', { productId: byId(2), name: V, price: 1 }, 'Talle L', { name: 'L' }, 'Name must be text'),
+	row('productVariant.create', 'Price', { productId: byId(2), name: 'L', price: V }, 1, -1, 'Price must be at least 0'),
+	row('productVariant.create', 'Price', { productId: byId(2), name: 'L', price: V }, 1, 'barato', 'Price must be a number'),
+	row('productVariant.create', 'Price', { productId: byId(2), name: 'L', price: V }, 1, null, 'Price is required'),
+	row('productVariant.create', 'Stock', { productId: byId(2), name: 'L', price: 1, additionalFields: { stock: V } }, 3, 2.5, 'Stock must be a whole number'),
+	row('productVariant.create', 'Sort Order', { productId: byId(2), name: 'L', price: 1, additionalFields: { sortOrder: V } }, 3, -1, 'Sort Order must be at least 0'),
+	row('productVariant.create', 'Attributes', { productId: byId(2), name: 'L', price: 1, additionalFields: { attributes: V } }, '{"size": "L"}', '["L"]', 'Attributes must be a JSON object'),
+	row('productVariant.create', 'Attributes', { productId: byId(2), name: 'L', price: 1, additionalFields: { attributes: V } }, '{"size": "L"}', '{size: L}', 'Attributes is not valid JSON'),
+	row('productVariant.create', 'Is Active', { productId: byId(2), name: 'L', price: 1, additionalFields: { isActive: V } }, false, 'no', 'Is Active must be true or false'),
+	...badIds('productVariant.get', 'Variant', { variantId: byId(V) }, 1),
+	...badIds('productVariant.delete', 'Variant', { variantId: byId(V) }, 1),
+	...badIds('productVariant.update', 'Variant', { variantId: byId(V), updateFields: { price: 1 } }, 1),
+	row('productVariant.update', 'Price', { variantId: byId(1), updateFields: { price: V } }, 2, -2, 'Price must be at least 0'),
+	row('productVariant.update', 'SKU', { variantId: byId(1), updateFields: { sku: V } }, 'X-1', ['X'], 'SKU must be text'),
+	...badIds('productVariant.getMany', 'Product', { productId: byId(V), returnAll: true }, 7),
+	row('productVariant.getMany', 'Active Only', { productId: byId(7), returnAll: true, activeOnly: V }, true, 'yes', 'Active Only must be true or false'),
+	row('productVariant.getMany', 'Limit', { productId: byId(7), returnAll: false, limit: V }, 1, 0, 'Limit must be at least 1'),
 
 	// ---- report ----
 	...(['budgetSummary', 'approvalStats'] as const).flatMap((operation) => [

@@ -31,3 +31,10 @@ export function requestLines(requests: LoggedRequest[]): string[] {
 export function credentialsFor(sb: Sandbox, apiKey: string = DEMO_KEY) {
 	return { apiKey, baseUrl: sb.baseUrl };
 }
+
+/**
+ * The readings of the Billoget API the sandbox serves (see sandbox/README.md, "Dialects"). Engine
+ * suites run once per dialect with `describe.each(DIALECTS)`, so the node is checked against both.
+ */
+export { DIALECTS } from '../../sandbox/server';
+export type Dialect = 'docs' | 'sdk';

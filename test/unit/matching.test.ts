@@ -1,4 +1,13 @@
-import { changedFields, changes, groupByKey, indexByKey, normaliseKey } from '../../nodes/Billoget/shared/matching';
+import {
+	SEARCHABLE_KEYS,
+	changedFields,
+	changes,
+	groupByKey,
+	holdsFields,
+	indexByKey,
+	isSearchableKey,
+	normaliseKey,
+} from '../../nodes/Billoget/shared/matching';
 
 describe('upsert matching', () => {
 	it('normalises keys: email trimmed and case-insensitive, DNI/CUIT by digits', () => {
@@ -43,5 +52,24 @@ describe('upsert matching', () => {
 			{ key: 'a', itemIndexes: [0, 2], desired: { email: 'a', firstName: 'A2', lastName: 'L' } },
 			{ key: 'b', itemIndexes: [1], desired: { email: 'b' } },
 		]);
+	});
+});
+
+describe('which keys may be searched, and recognising what was sent', () => {
+	it('searches only email and SKU, the keys every reading of the API searches', () => {
+		expect([...SEARCHABLE_KEYS].sort()).toEqual(['email', 'sku']);
+		expect(isSearchableKey('email')).toBe(true);
+		expect(isSearchableKey('sku')).toBe(true);
+		expect(isSearchableKey('dni')).toBe(false);
+		expect(isSearchableKey('cuit')).toBe(false);
+		expect(isSearchableKey('productCode')).toBe(false);
+	});
+
+	it('a record holds what was sent when every sent field has the same value (as the API writes it)', () => {
+		const record = { id: 9, firstName: 'Ana', lastName: 'Díaz', email: 'Ana@X.test', dni: 30123456, cuit: '20-30123456-7', phoneNumber: null };
+		expect(holdsFields(record, { firstName: 'Ana', email: 'ana@x.test', dni: '30123456', cuit: '20301234567' })).toBe(true);
+		expect(holdsFields(record, { firstName: 'Ana', lastName: 'Diaz' })).toBe(false);
+		expect(holdsFields(record, { phoneNumber: '1' })).toBe(false);
+		expect(holdsFields(record, {})).toBe(true);
 	});
 });

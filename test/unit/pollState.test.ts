@@ -231,8 +231,9 @@ describe('detect: events from one listing', () => {
 	});
 
 	it('queries: state filters, createdAfter from the cursor minus the margin', () => {
-		expect(listQuery(settingsFor('budget.approved'), undefined)).toEqual({ state: 1 });
-		expect(listQuery(settingsFor('budget.expiring'), undefined)).toEqual({ state: 0 });
+		// The state under both names Billoget documents (state in the docs, status in the SDK).
+		expect(listQuery(settingsFor('budget.approved'), undefined)).toEqual({ state: 1, status: 1 });
+		expect(listQuery(settingsFor('budget.expiring'), undefined)).toEqual({ state: 0, status: 0 });
 		expect(listQuery(settingsFor('budget.expiring', { onlyOpenBudgets: false }), undefined)).toEqual({});
 		expect(listQuery(settingsFor('budget.created'), undefined)).toEqual({});
 		const state: PollState = { v: 1, scope: 'budget.created', cursor: T, recent: [] };

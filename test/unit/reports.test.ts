@@ -353,11 +353,10 @@ describe('budget summary', () => {
 		]);
 	});
 
-	it('asks the list API for a range one day wider on each side, with the filters', () => {
-		expect(budgetRangeQuery({ dateField: 'issueDate', fromDay: '2026-03-01', toDay: '2026-03-31' })).toEqual({
-			startDate: '2026-02-28',
-			endDate: '2026-04-01',
-		});
+	it('asks the list API for a creation-date range one day wider on each side, never for an issue-date one', () => {
+		// No reading of the API has a parameter said to filter the issue date: the range is applied here.
+		expect(budgetRangeQuery({ dateField: 'issueDate', fromDay: '2026-03-01', toDay: '2026-03-31' })).toEqual({});
+		expect(budgetRangeQuery({ dateField: 'issueDate', fromDay: '2026-03-01', toDay: '2026-03-31', sellerId: 2 })).toEqual({ sellerId: 2 });
 		expect(
 			budgetRangeQuery({ dateField: 'createdAt', fromDay: '2026-01-01', toDay: '2026-12-31', customerId: 4, sellerId: 2, currency: 'usd' }),
 		).toEqual({ createdAfter: '2025-12-31', createdBefore: '2027-01-01', customerId: 4, sellerId: 2, currency: 'USD' });

@@ -65,16 +65,20 @@ export async function deleteRecord(
 	return wrap({ deleted: true, id });
 }
 
-/** Get Many: Return All / Limit over both list envelopes, with the operation's query filters. */
+/**
+ * Get Many: Return All / Limit over both list envelopes, with the operation's query filters. `keep`
+ * checks each record on the node's side (for filters an API may ignore); Limit then counts kept records.
+ */
 export async function listRecords(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	path: string,
 	qs: IDataObject,
+	keep?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : readLimit(ctx, itemIndex);
-	const result = await billogetList.call(ctx, { path, qs, returnAll, limit, itemIndex });
+	const result = await billogetList.call(ctx, { path, qs, returnAll, limit, itemIndex, keep });
 	return result.items;
 }
 

@@ -7,6 +7,7 @@ import * as approval from './approval';
 import * as budget from './budget';
 import * as customer from './customer';
 import * as product from './product';
+import * as productVariant from './productVariant';
 import * as report from './report';
 import type { OperationModule } from './types';
 import * as webhook from './webhook';
@@ -16,6 +17,7 @@ const resources: Record<string, Record<string, unknown>> = {
 	budget,
 	customer,
 	product,
+	productVariant,
 	report,
 	webhook,
 };

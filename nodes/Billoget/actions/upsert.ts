@@ -1,11 +1,12 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
 
-import { changedFields, changes, groupByKey, indexByKey, normaliseKey } from '../shared/matching';
+import { changedFields, changes, groupByKey, holdsFields, indexByKey, isSearchableKey, normaliseKey } from '../shared/matching';
 import type { MatchKey, UpsertGroup } from '../shared/matching';
 import { billogetList } from '../transport/pagination';
 import { asNodeError } from '../transport/errors';
 import { rateStateOf } from '../transport/rateLimit';
+import { claimCreated, findLostCreate } from '../transport/recovery';
 import { billogetApiRequest } from '../transport/request';
 import { invalid, readCollection } from './parameters';
 
@@ -15,6 +16,8 @@ import { invalid, readCollection } from './parameters';
  *    each new record costs one POST, each changed one a PUT with only the changed fields, and an
  *    unchanged one nothing. Items of one execution with the same key are merged into one write.
  *  - "Per Item Search": one search per distinct key, then the same write rule (cheaper for a few items).
+ *    Only for keys every reading of the API searches (email, SKU; see SEARCHABLE_KEYS): a search that
+ *    misses an existing record would create a duplicate, so the other keys always use Load All Once.
  *  - "Auto": Load All Once above a threshold of items.
  */
 export interface UpsertSpec {
@@ -40,7 +43,8 @@ export function readMatchOn(ctx: IExecuteFunctions, itemIndex: number, keys: Par
 	return matchOn as MatchKey;
 }
 
-export function upsertOptions(matchLabel: string): INodeProperties {
+/** `searchableLabel`: the operation's keys that Per Item Search can use, e.g. 'Email'. */
+export function upsertOptions(matchLabel: string, searchableLabel: string): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -54,7 +58,7 @@ export function upsertOptions(matchLabel: string): INodeProperties {
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: 20,
-				description: `With Matching set to Auto: above this many input items, all existing ${matchLabel} are listed once instead of searching per item`,
+				description: `With Matching set to Auto: above this many input items, all existing ${matchLabel} are listed once instead of searching per item (matching on ${searchableLabel}; other keys always list them all)`,
 			},
 			{
 				displayName: 'Matching',
@@ -65,7 +69,7 @@ export function upsertOptions(matchLabel: string): INodeProperties {
 					{
 						name: 'Auto',
 						value: 'auto',
-						description: 'Per Item Search for small inputs, Load All Once above the threshold',
+						description: `Per Item Search for small inputs matching on ${searchableLabel}, Load All Once otherwise`,
 					},
 					{
 						name: 'Load All Once',
@@ -75,7 +79,7 @@ export function upsertOptions(matchLabel: string): INodeProperties {
 					{
 						name: 'Per Item Search',
 						value: 'perItem',
-						description: 'One search request per input item before writing',
+						description: `One search request per input item before writing. Only when matching on ${searchableLabel}, the key every Billoget version searches; other keys use Load All Once.`,
 					},
 				],
 			},
@@ -144,8 +148,9 @@ export async function executeUpsert(
 		const matching = (options.matching as string | undefined) ?? 'auto';
 		const threshold = (options.loadAllThreshold as number | undefined) ?? 20;
 		const multipleMatches = (options.multipleMatches as string | undefined) ?? 'error';
-		const loadAll = matching === 'loadAll' || (matching === 'auto' && items.length > threshold);
 		const matchOn = valid[0].matchOn;
+		const loadAll =
+			matching === 'loadAll' || !isSearchableKey(matchOn) || (matching === 'auto' && items.length > threshold);
 		const groups = groupByKey(valid.map((v) => ({ itemIndex: v.itemIndex, key: v.key, fields: v.fields })));
 
 		let index: Map<string, IDataObject[]> | undefined;
@@ -245,14 +250,24 @@ async function upsertGroup(
 				});
 			}
 		}
+		const startedAt = Date.now();
 		const created = await billogetApiRequest.call(ctx, {
 			method: 'POST',
 			path: spec.path,
 			body: group.desired,
 			itemIndex,
-			// The key identifies the record a lost answer may have created: look before posting again.
-			findCreated: async () => (await searchByKey(ctx, spec, matchOn, group, itemIndex))[0],
+			// The record a lost answer may have created has this key and every field sent: look before posting again.
+			findCreated: async () =>
+				await findLostCreate(ctx, {
+					kind: spec.path,
+					startedAt,
+					itemIndex,
+					list: { path: spec.path, qs: keyLookupQuery(matchOn, group) },
+					matches: (record) =>
+						normaliseKey(matchOn, record[matchOn]) === group.key && holdsFields(record, group.desired),
+				}),
 		});
+		claimCreated(ctx, spec.path, created.id);
 		index?.set(group.key, [created]);
 		return { action: 'created', changedFields: Object.keys(group.desired), ...created };
 	}
@@ -274,6 +289,12 @@ async function upsertGroup(
 	return { action: 'updated', changedFields: changedFields(current, group.desired), ...record };
 }
 
+/** The list query that finds records with the group's key: a search for searchable keys, else the full list. */
+function keyLookupQuery(matchOn: MatchKey, group: UpsertGroup<IDataObject>): IDataObject | undefined {
+	return isSearchableKey(matchOn) ? { search: String(group.desired[matchOn]) } : undefined;
+}
+
+/** Per Item Search (searchable keys only): every record the search returns is checked exactly. */
 async function searchByKey(
 	ctx: IExecuteFunctions,
 	spec: UpsertSpec,
@@ -283,7 +304,7 @@ async function searchByKey(
 ): Promise<IDataObject[]> {
 	const { items } = await billogetList.call(ctx, {
 		path: spec.path,
-		qs: { search: String(group.desired[matchOn]) },
+		qs: keyLookupQuery(matchOn, group),
 		returnAll: true,
 		itemIndex,
 	});

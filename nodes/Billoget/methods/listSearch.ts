@@ -93,3 +93,55 @@ export async function searchPendingApprovals(
 		.filter((result) => wanted === '' || result.name.toLowerCase().includes(wanted));
 	return { results };
 }
+
+/**
+ * The variants of the product chosen in the same node (its Product field as it is now), for the
+ * Variant field of Product Variant › Get, Update and Delete. Billoget lists variants only per
+ * product and without search, so the filter is applied here, to the labels shown.
+ */
+export async function searchProductVariants(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const current = this.getCurrentNodeParameter('productId') as unknown;
+	// A resource locator ({ mode, value }) or, from older workflows, the plain ID.
+	const raw = typeof current === 'object' && current !== null ? (current as IDataObject).value : current;
+	const productId = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!/^\d+$/.test(productId) || Number(productId) <= 0) {
+		// No product picked yet: nothing to list (the field's description says to pick one first).
+		return { results: [] };
+	}
+	const page = paginationToken ? Number(paginationToken) : 1;
+	const response = await billogetRequest.call(this, {
+		method: 'GET',
+		path: `${ENDPOINTS.products}/${productId}/variants`,
+		qs: { page, limit: PAGE_SIZE },
+	});
+	const parsed = parseListPage<IDataObject>(response.body, page, PAGE_SIZE);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = parsed.items
+		.map((record) => {
+			const sku = record.sku ? ` · ${String(record.sku)}` : '';
+			const inactive = record.isActive === false ? ' · inactive' : '';
+			return { name: `${String(record.name ?? `Variant ${String(record.id)}`)}${sku} · ${String(record.price ?? '')}${inactive}`, value: String(record.id) };
+		})
+		.filter((result) => wanted === '' || result.name.toLowerCase().includes(wanted));
+	return { results, paginationToken: parsed.hasMore ? String(page + 1) : undefined };
+}
+
+/** The budget approvers, for Remove Approver: one plain list, filtered here. */
+export async function searchApprovers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const response = await billogetRequest.call(this, { method: 'GET', path: `${ENDPOINTS.approvals}/approvers` });
+	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = items
+		.map((record) => {
+			const user = (record.user as IDataObject | undefined) ?? {};
+			const who = String(user.displayName ?? user.name ?? user.email ?? `user ${String(record.userId)}`);
+			const notes = typeof record.notes === 'string' && record.notes !== '' ? ` · ${record.notes}` : '';
+			return { name: `#${String(record.id)} · ${who} (user ${String(record.userId)})${notes}`, value: String(record.id) };
+		})
+		.filter((result) => wanted === '' || result.name.toLowerCase().includes(wanted));
+	return { results };
+}

@@ -5,6 +5,7 @@ import { budgetStateOf, normaliseBudget } from '../shared/budget';
 import { configureTransport, settingsOf } from '../transport/settings';
 import { comparedFields, isPollEvent, POLL_EVENTS } from './events';
 import type { PollEventName, PollEventSpec } from './events';
+import { budgetListQuery } from '../shared/filters';
 import { walkList } from './fetch';
 import {
 	diffCreated,
@@ -79,12 +80,15 @@ export function readSettings(ctx: IPollFunctions): PollSettings {
 	};
 }
 
-/** The list query of a poll: the state filter where one applies, createdAfter from the cursor. */
+/**
+ * The list query of a poll: the state filter where one applies (under both names Billoget documents;
+ * each record's state is checked again), createdAfter from the cursor.
+ */
 export function listQuery(settings: PollSettings, state: PollState | undefined): IDataObject {
 	const { spec } = settings;
 	const qs: IDataObject = {};
-	if (spec.strategy === 'inState' && spec.state !== undefined) qs.state = spec.state;
-	if (spec.strategy === 'expiring' && settings.onlyOpenBudgets) qs.state = 0;
+	if (spec.strategy === 'inState' && spec.state !== undefined) Object.assign(qs, budgetListQuery({ state: spec.state }));
+	if (spec.strategy === 'expiring' && settings.onlyOpenBudgets) Object.assign(qs, budgetListQuery({ state: 0 }));
 	if (spec.strategy === 'created' && spec.createdAfterFilter && state?.cursor !== undefined) {
 		qs.createdAfter = new Date(state.cursor - settings.marginMs).toISOString();
 	}

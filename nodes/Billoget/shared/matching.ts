@@ -4,6 +4,18 @@
 
 export type MatchKey = 'email' | 'dni' | 'cuit' | 'productCode' | 'sku';
 
+/**
+ * Keys that every reading of Billoget's API documents as covered by the list's `search` (customers:
+ * email; products: SKU). The others (DNI, CUIT, product code) are searched by some Billoget versions
+ * only: a search that misses them would create a duplicate, so records are matched on those against
+ * the full list.
+ */
+export const SEARCHABLE_KEYS: ReadonlySet<MatchKey> = new Set<MatchKey>(['email', 'sku']);
+
+export function isSearchableKey(key: MatchKey): boolean {
+	return SEARCHABLE_KEYS.has(key);
+}
+
 type Plain = Record<string, unknown>;
 
 /** The comparable form of a key value, or undefined when the value is empty. */
@@ -57,6 +69,11 @@ function sameValue(field: string, current: unknown, desired: unknown): boolean {
 /** The fields of `desired` whose values differ from `current` (only fields given are compared). */
 export function changedFields(current: Plain, desired: Plain): string[] {
 	return Object.keys(desired).filter((field) => !sameValue(field, current[field], desired[field]));
+}
+
+/** Whether `record` holds every field of `sent` with the same value (how a lost create is recognised). */
+export function holdsFields(record: Plain, sent: Plain): boolean {
+	return changedFields(record, sent).length === 0;
 }
 
 /** The subset of `desired` that would change `current`. */

@@ -18,6 +18,7 @@
 import { budgetCustomerName, budgetStateOf, STATE_NAMES } from './budget';
 import type { BudgetState, BudgetStateName } from './budget';
 import { isDay, parseInstant } from './dates';
+import { budgetListQuery, budgetMatches } from './filters';
 import { fromCents, toCents } from './money';
 
 export type JsonRecord = Record<string, unknown>;
@@ -215,10 +216,6 @@ export function budgetCurrency(budget: JsonRecord): string | undefined {
 		: undefined;
 }
 
-function sameId(a: number | string | undefined, b: number | string): boolean {
-	return a !== undefined && String(a) === String(b);
-}
-
 export type DateField = 'issueDate' | 'createdAt';
 
 export interface BudgetFilter {
@@ -235,10 +232,7 @@ export interface BudgetFilter {
 
 /** Whether a budget matches the customer, seller and currency filters (not the dates). */
 export function matchesBudgetFilters(budget: JsonRecord, filter: Omit<BudgetFilter, 'dateField' | 'fromDay' | 'toDay'>): boolean {
-	if (filter.customerId !== undefined && !sameId(budgetCustomerId(budget), filter.customerId)) return false;
-	if (filter.sellerId !== undefined && !sameId(budgetSellerId(budget), filter.sellerId)) return false;
-	if (filter.currency !== undefined && budgetCurrency(budget) !== filter.currency.trim().toUpperCase()) return false;
-	return true;
+	return budgetMatches(budget, { customerId: filter.customerId, sellerId: filter.sellerId, currency: filter.currency });
 }
 
 /** Whether a budget's date (UTC day) lies in the inclusive range and it matches the other filters. */
@@ -249,25 +243,18 @@ export function inBudgetRange(budget: JsonRecord, filter: BudgetFilter): boolean
 }
 
 /**
- * The list API's date filters for a range, widened by one day on each side: the API's reading of
- * its date filters (inclusive or not, time zone) is not documented, so the request asks for a little
- * more and the client-side filter makes the edges exact.
+ * The list query for a range. A creation-date range is sent as the docs' createdAfter/createdBefore,
+ * widened by one day on each side (their reading, inclusive or not and time zone, is not documented);
+ * an issue-date range is not sent at all, since neither reading of the API has a parameter said to
+ * filter the issue date. The client-side filter makes the result exact either way.
  */
 export function budgetRangeQuery(filter: BudgetFilter): Record<string, string | number> {
 	const query: Record<string, string | number> = {};
-	const from = addDays(filter.fromDay, -1);
-	const to = addDays(filter.toDay, 1);
-	if (filter.dateField === 'issueDate') {
-		query.startDate = from;
-		query.endDate = to;
-	} else {
-		query.createdAfter = from;
-		query.createdBefore = to;
+	if (filter.dateField === 'createdAt') {
+		query.createdAfter = addDays(filter.fromDay, -1);
+		query.createdBefore = addDays(filter.toDay, 1);
 	}
-	if (filter.customerId !== undefined) query.customerId = filter.customerId;
-	if (filter.sellerId !== undefined) query.sellerId = filter.sellerId;
-	if (filter.currency !== undefined) query.currency = filter.currency.trim().toUpperCase();
-	return query;
+	return { ...query, ...budgetListQuery(filter) };
 }
 
 export interface BudgetSummaryOptions extends BudgetFilter {

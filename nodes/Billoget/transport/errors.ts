@@ -130,6 +130,10 @@ function explain(status: number, parsed: BillogetErrorBody, context: ErrorContex
 	if (status === 401) {
 		return explain(status, { ...parsed, code: 'invalid_api_key' }, context);
 	}
+	if (status === 403 && /required scope/i.test(parsed.message ?? '')) {
+		// The SDK-style body has no machine code; the message still names the scope.
+		return explain(status, { ...parsed, code: 'insufficient_scope' }, context);
+	}
 	if (status === 403) {
 		return {
 			message: 'Billoget refused this operation for the API key',

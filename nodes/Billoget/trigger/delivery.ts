@@ -20,7 +20,7 @@ import {
 import type { DeliveryPayload, RejectionReason } from '../shared/signature';
 import { CREDENTIAL_TYPE } from '../transport/request';
 import { isSelected } from './events';
-import { rememberDelivery, stateOf, storedSecret, wasDelivered } from './state';
+import { rememberDelivery, stateOf, storedSecret, verifiesLikeManual, wasDelivered } from './state';
 
 export const REDACTED = '[redacted]';
 
@@ -116,7 +116,7 @@ function reject(ctx: IWebhookFunctions, reason: RejectionReason, fix?: string): 
 }
 
 export async function receiveDelivery(ctx: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const manual = ctx.getNodeParameter('registration', 'automatic') === 'manual';
+	const manual = verifiesLikeManual(stateOf(ctx), ctx.getNodeParameter('registration', 'automatic'));
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
 	const request = ctx.getRequestObject();
 	const headers = (request.headers ?? {}) as Record<string, unknown>;

@@ -8,13 +8,15 @@
  * changing n8n's public URL never leaves a second subscription behind.
  *
  * Manual mode registers nothing: the user pastes the production URL into the API key's webhook URL.
+ * Automatic mode on an account without subscription endpoints falls back to Manual when the credential
+ * holds a Webhook Signing Secret (see fallBackToManual).
  */
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../transport/endpoints';
 import { billogetList } from '../transport/pagination';
-import { billogetRequest, unwrapData } from '../transport/request';
+import { CREDENTIAL_TYPE, billogetRequest, unwrapData } from '../transport/request';
 import { normalizeEvents, sameEvents } from './events';
 import { clearRegistration, hasRegistration, stateOf, storedSecret } from './state';
 import type { TriggerState } from './state';
@@ -51,7 +53,7 @@ function httpCodeOf(error: unknown): string | undefined {
 
 /** The error for an account whose API has no subscription endpoints (404/405 on them). */
 function unsupportedError(ctx: IHookFunctions, status: string, method: string, path: string): NodeApiError {
-	return new NodeApiError(
+	const error = new NodeApiError(
 		ctx.getNode(),
 		{ httpCode: status, message: `Billoget answered HTTP ${status} to ${method} ${path}` } as JsonObject,
 		{
@@ -60,6 +62,37 @@ function unsupportedError(ctx: IHookFunctions, status: string, method: string, p
 			description: `Billoget answered HTTP ${status} to ${method} ${path}, so the trigger cannot register itself. Set the trigger's "Registration" to "Manual", copy its Production URL into the webhook URL of your API key in Billoget, and put the key's webhook signing secret into the Billoget credential's "Webhook Signing Secret" field.`,
 		},
 	);
+	error.context.subscriptionsUnsupported = { status, method, path };
+	return error;
+}
+
+function unsupportedRequest(error: unknown): { status: string; method: string; path: string } | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	return error.context.subscriptionsUnsupported as { status: string; method: string; path: string } | undefined;
+}
+
+/** The credential's Webhook Signing Secret, when it holds one. */
+async function credentialSecret(ctx: IHookFunctions): Promise<string | undefined> {
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const value = credentials.webhookSigningSecret;
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/**
+ * Automatic mode on an account without subscription endpoints (the API as Billoget's SDK reads it has
+ * none): with a Webhook Signing Secret in the credential the trigger works as in Manual mode, and says
+ * so in one warning; without one it fails with the error that names Manual mode.
+ */
+async function fallBackToManual(ctx: IHookFunctions, state: TriggerState & IDataObject, error: unknown): Promise<true> {
+	const request = unsupportedRequest(error);
+	if (request === undefined || (await credentialSecret(ctx)) === undefined) throw error;
+	clearRegistration(state);
+	state.manualFallback = true;
+	ctx.logger.warn(
+		`Billoget Trigger: Billoget answered HTTP ${request.status} to ${request.method} ${request.path}, so this account has no webhook subscriptions through the API. Working as in Manual mode: deliveries are verified with the credential's Webhook Signing Secret, and the webhook URL of the API key in Billoget must be ${webhookUrlOf(ctx)}. Set "Registration" to "Manual" to silence this warning.`,
+		{ workflowId: ctx.getWorkflow().id, node: ctx.getNode().name },
+	);
+	return true;
 }
 
 /** Rethrows n8n errors as they are and wraps anything else, so the editor shows the HTTP context. */
@@ -163,11 +196,27 @@ async function forgetStoredRegistration(ctx: IHookFunctions, state: TriggerState
 export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 	const state = stateOf(ctx);
 	if (registrationModeOf(ctx) === 'manual') {
+		delete state.manualFallback;
 		if (hasRegistration(state)) await forgetStoredRegistration(ctx, state);
 		return true;
 	}
 	const url = webhookUrlOf(ctx);
 	const events = selectedEvents(ctx);
+	try {
+		const found = await findOwnSubscription(ctx, state, url, events);
+		delete state.manualFallback;
+		return found;
+	} catch (error) {
+		return await fallBackToManual(ctx, state, error);
+	}
+}
+
+async function findOwnSubscription(
+	ctx: IHookFunctions,
+	state: TriggerState & IDataObject,
+	url: string,
+	events: string[],
+): Promise<boolean> {
 
 	if (hasRegistration(state) && (state.webhookUrl !== url || !sameEvents(state.events, events))) {
 		// n8n's public URL or the selected events changed since the subscription was made.
@@ -202,6 +251,7 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 export async function create(ctx: IHookFunctions): Promise<boolean> {
 	if (registrationModeOf(ctx) === 'manual') return true;
 	const state = stateOf(ctx);
+	if (state.manualFallback === true) return true;
 	const url = webhookUrlOf(ctx);
 	const events = selectedEvents(ctx);
 	const body: IDataObject = { url, events, description: descriptionOf(ctx) };
@@ -221,7 +271,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 	);
 	if (!created.ok) {
 		const status = isUnsupported(created.error, true);
-		if (status) throw unsupportedError(ctx, status, 'POST', SUBSCRIPTIONS_PATH);
+		if (status) return await fallBackToManual(ctx, state, unsupportedError(ctx, status, 'POST', SUBSCRIPTIONS_PATH));
 		rethrow(ctx, created.error);
 	}
 	const subscription = unwrapData(created.value.body);
@@ -251,6 +301,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 /** Removes the stored subscription (404: already gone) and forgets it. */
 export async function remove(ctx: IHookFunctions): Promise<boolean> {
 	const state = stateOf(ctx);
+	delete state.manualFallback;
 	await forgetStoredRegistration(ctx, state);
 	return true;
 }

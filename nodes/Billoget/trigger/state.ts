@@ -11,6 +11,7 @@ export const MAX_REMEMBERED_DELIVERIES = 500;
  *  - secret: that subscription's signing secret (never logged, never output)
  *  - webhookUrl / events: what the subscription was registered with
  *  - recentDeliveryIds: the last MAX_REMEMBERED_DELIVERIES accepted `metadata.delivery_id`s
+ *  - manualFallback: Automatic mode found no subscription endpoints and works as in Manual mode
  */
 export interface TriggerState {
 	webhookId?: string | number;
@@ -19,6 +20,12 @@ export interface TriggerState {
 	events?: string[];
 	registeredAt?: string;
 	recentDeliveryIds?: string[];
+	manualFallback?: boolean;
+}
+
+/** Whether deliveries are verified with the credential's secret (Manual mode, or Automatic fallen back to it). */
+export function verifiesLikeManual(state: TriggerState, registration: unknown): boolean {
+	return registration === 'manual' || state.manualFallback === true;
 }
 
 export function stateOf(ctx: IHookFunctions | IWebhookFunctions): TriggerState & IDataObject {

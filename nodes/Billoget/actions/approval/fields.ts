@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { ENDPOINTS } from '../../transport/endpoints';
 import { billogetApiRequest, billogetRequest } from '../../transport/request';
+import { approvalMatches } from '../../shared/filters';
+import type { ApprovalRecordFilter } from '../../shared/filters';
 import { parseListPage } from '../../shared/pagination';
 import { recordLocator, simplifyOutput } from '../common.descriptions';
 import { readId, readLimit, toText } from '../parameters';
@@ -92,10 +94,13 @@ export async function listApprovals(
 	itemIndex: number,
 	path: string,
 	qs: IDataObject,
+	filter: ApprovalRecordFilter = {},
 ): Promise<INodeExecutionData[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? Number.POSITIVE_INFINITY : readLimit(ctx, itemIndex);
 	const response = await billogetRequest.call(ctx, { method: 'GET', path, qs, itemIndex });
 	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
-	return approvalOutput(ctx, itemIndex, items.slice(0, limit));
+	// Checked on each approval too: Limit counts approvals that match what was asked for.
+	const matching = items.filter((approval) => approvalMatches(approval, filter));
+	return approvalOutput(ctx, itemIndex, matching.slice(0, limit));
 }

@@ -36,5 +36,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const raw = locatorValue(readCollection(this, 'filters', i).budgetId);
 	const budgetId = raw === undefined || raw === '' ? undefined : toId(this, raw, i, 'Budget');
-	return await listApprovals(this, i, `${APPROVALS_PATH}/history`, { budgetId });
+	return await listApprovals(this, i, `${APPROVALS_PATH}/history`, { budgetId }, { budgetId });
 }

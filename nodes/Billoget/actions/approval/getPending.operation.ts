@@ -36,5 +36,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = readCollection(this, 'filters', i);
 	const userId =
 		filters.userId === undefined || filters.userId === '' ? undefined : toId(this, filters.userId, i, 'User ID');
-	return await listApprovals(this, i, `${APPROVALS_PATH}/pending`, { userId });
+	return await listApprovals(this, i, `${APPROVALS_PATH}/pending`, { userId }, { status: 'pending' });
 }

@@ -1,13 +1,34 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as addApprover from './addApprover.operation';
 import * as approve from './approve.operation';
+import * as canApprove from './canApprove.operation';
+import * as getApprovers from './getApprovers.operation';
+import * as getConfig from './getConfig.operation';
 import * as getHistory from './getHistory.operation';
+import * as getMany from './getMany.operation';
 import * as getPending from './getPending.operation';
 import * as getStats from './getStats.operation';
 import * as reject from './reject.operation';
+import * as removeApprover from './removeApprover.operation';
 import * as submit from './submit.operation';
+import * as updateConfig from './updateConfig.operation';
 
-export { approve, getHistory, getPending, getStats, reject, submit };
+export {
+	addApprover,
+	approve,
+	canApprove,
+	getApprovers,
+	getConfig,
+	getHistory,
+	getMany,
+	getPending,
+	getStats,
+	reject,
+	removeApprover,
+	submit,
+	updateConfig,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -18,16 +39,46 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['approval'] } },
 		options: [
 			{
+				name: 'Add Approver',
+				value: 'addApprover',
+				action: 'Add a budget approver',
+				description: 'Allow a Billoget user to approve budgets',
+			},
+			{
 				name: 'Approve',
 				value: 'approve',
 				action: 'Approve a budget approval request',
 				description: "Approve a pending approval request (the budget's state becomes approved)",
 			},
 			{
+				name: 'Can Approve',
+				value: 'canApprove',
+				action: 'Check whether a user can approve budgets',
+				description: 'Whether a Billoget user may approve budgets',
+			},
+			{
+				name: 'Get Approvers',
+				value: 'getApprovers',
+				action: 'Get budget approvers',
+				description: 'List the users assigned to approve budgets',
+			},
+			{
+				name: 'Get Configuration',
+				value: 'getConfig',
+				action: 'Get the approval configuration',
+				description: 'Read the approval settings of the business',
+			},
+			{
 				name: 'Get History',
 				value: 'getHistory',
 				action: 'Get approval history',
 				description: 'List approval requests and decisions, optionally of one budget',
+			},
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				action: 'Get many approvals',
+				description: 'List approval requests, filtered by status, budget or user',
 			},
 			{
 				name: 'Get Pending',
@@ -48,10 +99,22 @@ export const description: INodeProperties[] = [
 				description: "Reject a pending approval request (the budget's state becomes rejected)",
 			},
 			{
+				name: 'Remove Approver',
+				value: 'removeApprover',
+				action: 'Remove a budget approver',
+				description: 'Stop a user from approving budgets',
+			},
+			{
 				name: 'Submit',
 				value: 'submit',
 				action: 'Submit a budget for approval',
 				description: 'Ask for internal approval of a budget',
+			},
+			{
+				name: 'Update Configuration',
+				value: 'updateConfig',
+				action: 'Update the approval configuration',
+				description: 'Change the approval settings of the business (created when there are none)',
 			},
 		],
 		default: 'submit',
@@ -62,4 +125,11 @@ export const description: INodeProperties[] = [
 	...getPending.description,
 	...getHistory.description,
 	...getStats.description,
+	...getMany.description,
+	...getConfig.description,
+	...updateConfig.description,
+	...getApprovers.description,
+	...addApprover.description,
+	...removeApprover.description,
+	...canApprove.description,
 ];

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { approvalMatches } from '../../shared/filters';
 import { parseListPage } from '../../shared/pagination';
+import { claimCreated, findLostCreate } from '../../transport/recovery';
 import { billogetApiRequest, billogetRequest } from '../../transport/request';
 import { budgetLocator } from '../common.descriptions';
 import { readId, readString } from '../parameters';
@@ -32,9 +34,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-/** After a lost answer: the pending approval of this budget created since just before the attempt. */
+/**
+ * After a lost answer: the pending approval of this budget with the same notes, created since just
+ * before the attempt, read from the budget's approval history (a plain list in both readings).
+ */
 async function findSubmitted(
 	ctx: IExecuteFunctions,
 	budgetId: number,
@@ -42,18 +45,22 @@ async function findSubmitted(
 	startedAt: number,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const response = await billogetRequest.call(ctx, {
-		method: 'GET',
-		path: `${APPROVALS_PATH}/history`,
-		qs: { budgetId },
+	return await findLostCreate(ctx, {
+		kind: APPROVALS_PATH,
+		startedAt,
 		itemIndex,
-	});
-	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
-	return items.find((approval) => {
-		if (Number(approval.budgetId) !== budgetId || approval.status !== 'pending') return false;
-		const created = Date.parse(String(approval.createdAt ?? ''));
-		if (!Number.isNaN(created) && created < startedAt - CLOCK_SKEW_MS) return false;
-		return String(approval.requestNotes ?? '') === (requestNotes ?? '');
+		read: async () => {
+			const response = await billogetRequest.call(ctx, {
+				method: 'GET',
+				path: `${APPROVALS_PATH}/history`,
+				qs: { budgetId },
+				itemIndex,
+			});
+			return parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER).items;
+		},
+		matches: (approval) =>
+			approvalMatches(approval, { budgetId, status: 'pending' }) &&
+			String(approval.requestNotes ?? '') === (requestNotes ?? ''),
 	});
 }
 
@@ -69,5 +76,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		notFoundMessage: `No budget with ID ${budgetId} exists in Billoget`,
 		findCreated: async () => await findSubmitted(this, budgetId, requestNotes, startedAt, i),
 	});
+	claimCreated(this, APPROVALS_PATH, approval.id);
 	return approvalOutput(this, i, [approval]);
 }

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { computeBudgetTotals, fromCents, percentOfCents, toCents } from '../../shared/money';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { billogetList } from '../../transport/pagination';
+import { sameId } from '../../shared/filters';
+import { CLOCK_SKEW_MS, claimCreated, findLostCreate } from '../../transport/recovery';
 import { billogetApiRequest } from '../../transport/request';
 import { customerLocator, productLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toId, toNumber, toText } from '../parameters';
@@ -224,13 +225,8 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 /** Product prices read during this execution (one GET per distinct product, shared by all items). */
 const priceCache = new WeakMap<object, Map<number, number>>();
-
-/** Budgets this execution created, so a lost-answer search never claims another item's budget. */
-const createdByExecution = new WeakMap<object, Set<number>>();
 
 function cacheFor<T>(map: WeakMap<object, T>, ctx: object, create: () => T): T {
 	let value = map.get(ctx);
@@ -359,43 +355,42 @@ async function findCreatedBudget(
 	startedAt: number,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	const { items } = await billogetList.call(ctx, {
-		path: BUDGET.path,
-		qs: {
-			customerId: body.customerId,
-			createdAfter: new Date(startedAt - CLOCK_SKEW_MS).toISOString(),
-		},
-		returnAll: true,
-		itemIndex,
-	});
-	const claimed = cacheFor(createdByExecution, ctx, () => new Set<number>());
 	const wanted = linesFingerprint(body.items);
-	for (const record of items) {
-		if (claimed.has(Number(record.id))) continue;
-		if (record.customerId !== undefined && Number(record.customerId) !== body.customerId) continue;
-		const created = Date.parse(String(record.createdAt ?? ''));
-		if (!Number.isNaN(created) && created < startedAt - CLOCK_SKEW_MS) continue;
-		if (!sameAmount(record.total, body.total)) continue;
-		// Fields the list may leave out are compared only when present, so that an identical budget
-		// made for the same customer outside this run is not taken for this item's.
-		if (differs(record.currency, body.currency) || differs(record.sellerId, body.sellerId)) continue;
-		if (differs(record.comments, body.comments)) continue;
-		if (!sameInstant(record.issueDate, body.issueDate) || !sameInstant(record.expirationDate, body.expirationDate)) continue;
-		let lines = record.items;
-		if (lines === undefined) {
-			const full = await billogetApiRequest.call(ctx, { method: 'GET', path: `${BUDGET.path}/${String(record.id)}`, itemIndex });
-			lines = full.items;
-		}
-		if (linesFingerprint(lines) !== wanted) continue;
-		return {
-			success: true,
-			message: 'The budget was created by an earlier attempt whose answer was lost',
-			budgetId: record.id,
-			publicToken: record.publicToken,
-			publicUrl: record.publicUrl,
-		};
-	}
-	return undefined;
+	const record = await findLostCreate(ctx, {
+		kind: BUDGET.path,
+		startedAt,
+		itemIndex,
+		// customerId is a filter of both readings; createdAfter narrows where the docs' reading applies.
+		list: {
+			path: BUDGET.path,
+			qs: { customerId: body.customerId, createdAfter: new Date(startedAt - CLOCK_SKEW_MS).toISOString() },
+		},
+		matches: async (candidate) => {
+			if (!sameId(candidate.customerId ?? body.customerId, body.customerId as number)) return false;
+			if (!sameAmount(candidate.total, body.total)) return false;
+			// Fields the list may leave out are compared only when present, so that an identical budget
+			// made for the same customer outside this run is not taken for this item's.
+			if (differs(candidate.currency, body.currency) || differs(candidate.sellerId, body.sellerId)) return false;
+			if (differs(candidate.comments, body.comments)) return false;
+			if (!sameInstant(candidate.issueDate, body.issueDate) || !sameInstant(candidate.expirationDate, body.expirationDate)) {
+				return false;
+			}
+			let lines = candidate.items;
+			if (lines === undefined) {
+				const full = await billogetApiRequest.call(ctx, { method: 'GET', path: `${BUDGET.path}/${String(candidate.id)}`, itemIndex });
+				lines = full.items;
+			}
+			return linesFingerprint(lines) === wanted;
+		},
+	});
+	if (record === undefined) return undefined;
+	return {
+		success: true,
+		message: 'The budget was created by an earlier attempt whose answer was lost',
+		budgetId: record.id,
+		publicToken: record.publicToken,
+		publicUrl: record.publicUrl,
+	};
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
@@ -477,7 +472,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	const budgetId = Number(rawId);
-	cacheFor(createdByExecution, this, () => new Set<number>()).add(budgetId);
+	claimCreated(this, BUDGET.path, budgetId);
 	const publicUrl = typeof created.publicUrl === 'string' ? created.publicUrl : null;
 
 	let budget: IDataObject;

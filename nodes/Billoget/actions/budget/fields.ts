@@ -18,6 +18,8 @@ export const CREATE_PATH = ENDPOINTS.budgetCreate;
 
 export const PUBLIC_VIEW_PATH = ENDPOINTS.budgetPublicView;
 
+export const PUBLIC_BY_ID_PATH = ENDPOINTS.budgetPublicById;
+
 export const READ_ONLY_NOTE =
 	'Billoget documents budgets as read-only through the API in newer versions (changes are made in the Billoget app), so Billoget may refuse this call.';
 

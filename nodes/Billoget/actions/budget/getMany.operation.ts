@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
@@ -7,6 +7,8 @@ import { listRecords, wrap } from '../records';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
 import { parseStateFilter } from '../../shared/budget';
 import { locatorValue } from './model';
+import { boundOf, budgetListQuery, budgetMatches, hasBudgetFilter } from '../../shared/filters';
+import type { BudgetRecordFilter } from '../../shared/filters';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -23,7 +25,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. USD',
-				description: 'Only budgets in this currency (three-letter ISO 4217 code)',
+				description: 'Only budgets in this currency (three-letter ISO 4217 code). Checked on each budget, since some Billoget versions do not filter by currency.',
 			},
 			recordLocator({
 				name: 'customerId',
@@ -38,7 +40,8 @@ const properties: INodeProperties[] = [
 				name: 'issueDateFrom',
 				type: 'dateTime',
 				default: '',
-				description: 'Only budgets issued on or after this date (ISO 8601, e.g. 2026-01-01)',
+				description:
+					"Only budgets whose issue date (the budget's issueDate, not its creation date) is on or after this date (ISO 8601, e.g. 2026-01-01; a plain date is UTC). Checked on each budget, so every page of the other filters' results is read.",
 			},
 			{
 				displayName: 'Issue Date To',
@@ -46,7 +49,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'Only budgets issued on or before this date (ISO 8601; a plain date such as 2026-01-31 includes that whole day)',
+					"Only budgets whose issue date (the budget's issueDate, not its creation date) is on or before this date (ISO 8601; a plain date such as 2026-01-31 includes that whole UTC day). Checked on each budget, so every page of the other filters' results is read.",
 			},
 			{
 				displayName: 'Search',
@@ -61,7 +64,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 1',
-				description: 'Only budgets of this seller (the Billoget user ID, a number)',
+				description: 'Only budgets of this seller (the Billoget user ID, a number). Checked on each budget, since some Billoget versions do not filter by seller.',
 			},
 			{
 				displayName: 'State',
@@ -86,10 +89,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Billoget's list query from the Filters of item i (validated; sent as numeric `state`). */
-function budgetQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The Filters of item i, validated (nothing is sent before every filter is readable). */
+function budgetFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: BudgetRecordFilter; search?: string } {
 	const filters = readCollection(ctx, 'filters', itemIndex);
-	const qs: IDataObject = {};
+	const filter: BudgetRecordFilter = {};
 	if (filters.state !== undefined && filters.state !== '') {
 		const state = parseStateFilter(filters.state);
 		if (state === undefined) {
@@ -102,26 +105,35 @@ function budgetQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 					: 'Use Generated (0), Approved (1) or Rejected (2).',
 			);
 		}
-		qs.state = state;
+		filter.state = state;
 	}
 	const customer = locatorValue(filters.customerId);
-	if (customer !== undefined && customer !== '') qs.customerId = toId(ctx, customer, itemIndex, 'Customer');
+	if (customer !== undefined && customer !== '') filter.customerId = toId(ctx, customer, itemIndex, 'Customer');
 	if (filters.sellerId !== undefined && filters.sellerId !== '') {
-		qs.sellerId = toId(ctx, filters.sellerId, itemIndex, 'Seller ID');
+		filter.sellerId = toId(ctx, filters.sellerId, itemIndex, 'Seller ID');
 	}
-	qs.currency = toCurrency(ctx, filters.currency, itemIndex, false);
-	qs.search = toText(ctx, filters.search, itemIndex, 'Search', false);
+	filter.currency = toCurrency(ctx, filters.currency, itemIndex, false);
+	const search = toText(ctx, filters.search, itemIndex, 'Search', false);
 	const from = toDateFilter(ctx, filters.issueDateFrom, itemIndex, 'Issue Date From');
 	const to = toDateFilter(ctx, filters.issueDateTo, itemIndex, 'Issue Date To');
-	if (from !== undefined && to !== undefined && Date.parse(to.length === 10 ? `${to}T23:59:59.999Z` : to) < Date.parse(from)) {
+	if (from !== undefined && to !== undefined && boundOf(to, 'to') < boundOf(from, 'from')) {
 		throw invalid(ctx, itemIndex, `Issue Date To (${to}) is before Issue Date From (${from})`, 'Swap the two dates or widen the range.');
 	}
-	qs.startDate = from;
-	qs.endDate = to;
-	return qs;
+	filter.issueDateFrom = from;
+	filter.issueDateTo = to;
+	return { filter, search };
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const budgets = await listRecords(this, i, BUDGET.path, budgetQuery(this, i));
+	const { filter, search } = budgetFilter(this, i);
+	// Every filter is sent under each name Billoget documents and checked again on each record, since an
+	// API that does not know a parameter ignores it (see README, "Billoget API versions").
+	const budgets = await listRecords(
+		this,
+		i,
+		BUDGET.path,
+		{ ...budgetListQuery(filter), search },
+		hasBudgetFilter(filter) ? (record) => budgetMatches(record, filter) : undefined,
+	);
 	return wrap(budgets.map((budget) => budgetOutput(this, i, budget)));
 }

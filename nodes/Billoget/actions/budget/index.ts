@@ -6,10 +6,11 @@ import * as del from './delete.operation';
 import * as get from './get.operation';
 import * as getByToken from './getByToken.operation';
 import * as getMany from './getMany.operation';
+import * as getPublicView from './getPublicView.operation';
 import * as reject from './reject.operation';
 import * as update from './update.operation';
 
-export { confirm, create, del as delete, get, getByToken, getMany, reject, update };
+export { confirm, create, del as delete, get, getByToken, getMany, getPublicView, reject, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -41,6 +42,12 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Get Many', value: 'getMany', action: 'Get many budgets', description: 'List or filter budgets' },
 			{
+				name: 'Get Public View',
+				value: 'getPublicView',
+				action: 'Get the public view of a budget',
+				description: "Retrieve a budget's public view (as the customer sees it) by its ID",
+			},
+			{
 				name: 'Reject',
 				value: 'reject',
 				action: 'Reject a budget',
@@ -59,6 +66,7 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...getByToken.description,
 	...getMany.description,
+	...getPublicView.description,
 	...update.description,
 	...del.description,
 	...confirm.description,

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { holdsFields } from '../../shared/matching';
+import { claimCreated, findLostCreate } from '../../transport/recovery';
 import { billogetApiRequest } from '../../transport/request';
 import { readCollection, readString } from '../parameters';
 import { wrap } from '../records';
-import { findCreatedCustomer } from './find';
 import { CUSTOMER, customerBody, optionalCustomerFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -55,7 +56,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		path: CUSTOMER.path,
 		body,
 		itemIndex: i,
-		findCreated: async () => await findCreatedCustomer(this, body, startedAt, i),
+		// A customer with every field sent, created since the attempt: found by email search where there
+		// is an email (every Billoget version searches it), in the full list otherwise.
+		findCreated: async () =>
+			await findLostCreate(this, {
+				kind: CUSTOMER.path,
+				startedAt,
+				itemIndex: i,
+				list: { path: CUSTOMER.path, qs: typeof body.email === 'string' ? { search: body.email } : undefined },
+				matches: (record) => holdsFields(record, body),
+			}),
 	});
+	claimCreated(this, CUSTOMER.path, customer.id);
 	return wrap(customer);
 }

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: 'Text to look for in name, email, phone, DNI or CUIT',
+				description: 'Text to look for in name, email or phone (and DNI or CUIT, where your Billoget searches them)',
 			},
 		],
 	},

@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalCustomerFields(['firstName', 'lastName']),
 	},
-	upsertOptions('customers'),
+	upsertOptions('customers', 'Email'),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { holdsFields } from '../../shared/matching';
+import { claimCreated, findLostCreate } from '../../transport/recovery';
 import { billogetApiRequest } from '../../transport/request';
 import { readCollection, readString, toNumber } from '../parameters';
 import { wrap } from '../records';
-import { findProductsByKey } from './find';
+import { readNewProductVariants, variantsProperties } from '../productVariant/withVariants';
 import { PRODUCT, productBody, optionalProductFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -49,6 +51,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: optionalProductFields(['productCode', 'description', 'category', 'price']),
 	},
+	...variantsProperties,
 ];
 
 export const description = updateDisplayOptions(
@@ -68,13 +71,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
+	const variants = readNewProductVariants(this, i);
+	const startedAt = Date.now();
 	const product = await billogetApiRequest.call(this, {
 		method: 'POST',
-		path: PRODUCT.path,
-		body,
+		// With variants, product and variants are created in one call (SDK: createWithVariants).
+		path: variants.length > 0 ? `${PRODUCT.path}/with-variants` : PRODUCT.path,
+		body: variants.length > 0 ? { ...body, variants } : body,
 		itemIndex: i,
-		// A product code identifies what a lost attempt may have created.
-		findCreated: async () => (await findProductsByKey(this, 'productCode', String(body.productCode), i))[0],
+		// A product with every field sent, created since the attempt: found by SKU search where there is a
+		// SKU (every Billoget version searches it), in the full list otherwise (not all search product codes).
+		findCreated: async () =>
+			await findLostCreate(this, {
+				kind: PRODUCT.path,
+				startedAt,
+				itemIndex: i,
+				list: { path: PRODUCT.path, qs: typeof body.sku === 'string' ? { search: body.sku } : undefined },
+				matches: (record) => holdsFields(record, body),
+			}),
 	});
+	claimCreated(this, PRODUCT.path, product.id);
 	return wrap(product);
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
 import { listRecords, maybeSimplify, wrap } from '../records';
+import { hasProductFilter, productMatches } from '../../shared/filters';
 import { PRODUCT, productFilterOptions, readProductFilter } from './fields';
 
 const properties: INodeProperties[] = [
@@ -21,7 +22,8 @@ const properties: INodeProperties[] = [
 				name: 'search',
 				type: 'string',
 				default: '',
-				description: 'Text to look for in description, SKU, product code or category',
+				description:
+					'Text to look for in description, SKU or category (and product code, where your Billoget searches it)',
 			},
 		],
 	},
@@ -36,12 +38,15 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = readCollection(this, 'filters', i);
 	const search = toText(this, filters.search, i, 'Search', false);
-	const { category, type, isActive } = readProductFilter(this, filters, i);
-	const products = await listRecords(this, i, PRODUCT.path, {
-		search,
-		category,
-		type,
-		isActive: isActive === undefined ? undefined : String(isActive),
-	});
+	const filter = readProductFilter(this, filters, i);
+	const { category, type, isActive } = filter;
+	// Sent to narrow the pages and checked again on each product (an API may ignore a filter).
+	const products = await listRecords(
+		this,
+		i,
+		PRODUCT.path,
+		{ search, category, type, isActive: isActive === undefined ? undefined : String(isActive) },
+		hasProductFilter(filter) ? (record) => productMatches(record, filter) : undefined,
+	);
 	return wrap(maybeSimplify(this, i, products, PRODUCT.simplifiedFields));
 }

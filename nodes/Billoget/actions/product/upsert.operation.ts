@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 		options: optionalProductFields([]),
 		description: 'Fields to set. Only fields that differ from the existing product are sent.',
 	},
-	upsertOptions('products'),
+	upsertOptions('products', 'SKU'),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { budgetRangeQuery, summariseBudgets } from '../../shared/reports';
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
+import { budgetListQuery } from '../../shared/filters';
 import { billogetList } from '../../transport/pagination';
 import { BUDGET, toCurrency } from '../budget/fields';
 import { locatorValue } from '../budget/model';
@@ -248,12 +249,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (expiringScope === 'all' && expiringWithinDays > 0) {
 		const open = await billogetList.call(this, {
 			path: BUDGET.path,
-			qs: {
-				state: 0,
-				customerId: filter.customerId,
-				sellerId: filter.sellerId,
-				currency: filter.currency,
-			},
+			qs: budgetListQuery({ state: 0, customerId: filter.customerId, sellerId: filter.sellerId, currency: filter.currency }),
 			returnAll: true,
 			itemIndex: i,
 		});

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { productCategory, productIsActive, productType, summariseCatalog } from '../../shared/reports';
+import { productMatches } from '../../shared/filters';
+import { summariseCatalog } from '../../shared/reports';
 import { billogetList } from '../../transport/pagination';
 import { readCollection } from '../parameters';
 import { PRODUCT, productFilterOptions, readProductFilter } from '../product/fields';
@@ -78,12 +79,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 	});
 	// The API's filters narrow the pages; the same filters again here keep the report exact.
-	const products = listed.items.filter(
-		(product) =>
-			(category === undefined || productCategory(product) === category) &&
-			(type === undefined || productType(product) === type) &&
-			(isActive === undefined || productIsActive(product) === isActive),
-	);
+	const products = listed.items.filter((product) => productMatches(product, { category, type, isActive }));
 	const summary = summariseCatalog(products);
 	const applied: IDataObject = {};
 	if (category !== undefined) applied.category = category;

@@ -1,0 +1,16 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { deleteRecord } from '../records';
+import { VARIANT, variantPickers } from './fields';
+
+const properties: INodeProperties[] = variantPickers('delete');
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['productVariant'], operation: ['delete'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	return await deleteRecord(this, i, VARIANT);
+}

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { simplifyOption } from '../common.descriptions';
+import { getRecord, maybeSimplify, wrap } from '../records';
+import { VARIANT, variantPickers } from './fields';
+
+const properties: INodeProperties[] = [...variantPickers('retrieve'), simplifyOption()];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['productVariant'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const variant = await getRecord(this, i, VARIANT);
+	return wrap(maybeSimplify(this, i, [variant], VARIANT.simplifiedFields));
+}

@@ -1,0 +1,79 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import {
+	CLOCK_SKEW_MS,
+	claimCreated,
+	claimedIds,
+	createdSince,
+	pickRecovered,
+} from '../../nodes/Billoget/transport/recovery';
+
+const startedAt = Date.parse('2026-03-01T12:00:00.000Z');
+const at = (offsetMs: number) => new Date(startedAt + offsetMs).toISOString();
+
+describe('lost-create recovery', () => {
+	it('allows five minutes of clock difference, and not a millisecond more', () => {
+		expect(CLOCK_SKEW_MS).toBe(5 * 60_000);
+		expect(createdSince({ createdAt: at(-CLOCK_SKEW_MS) }, startedAt)).toBe(true);
+		expect(createdSince({ createdAt: at(-CLOCK_SKEW_MS - 1) }, startedAt)).toBe(false);
+		expect(createdSince({ createdAt: at(1000) }, startedAt)).toBe(true);
+		expect(createdSince({ createdAt: at(-10) }, startedAt, 0)).toBe(false);
+		// Without a readable createdAt the time cannot exclude a record.
+		expect(createdSince({}, startedAt)).toBe(true);
+		expect(createdSince({ createdAt: 'yesterday' }, startedAt)).toBe(true);
+	});
+
+	const records: IDataObject[] = [
+		{ id: 1, email: 'ana@example.com', createdAt: at(-CLOCK_SKEW_MS - 60_000) }, // made before this run
+		{ id: 2, email: 'ana@example.com', createdAt: at(2000) }, // another item of this run
+		{ id: 3, email: 'bob@example.com', createdAt: at(3000) }, // another record
+		{ id: 4, email: 'ana@example.com', createdAt: at(4000) }, // the lost one
+		{ id: 5, email: 'ana@example.com', createdAt: at(5000) },
+	];
+	const isAna = (record: IDataObject) => record.email === 'ana@example.com';
+
+	it('takes the first exact match inside the window that no other item claimed', async () => {
+		expect(await pickRecovered(records, { startedAt, claimed: new Set(['2']), matches: isAna })).toEqual(records[3]);
+		expect(await pickRecovered(records, { startedAt, claimed: new Set(), matches: isAna })).toEqual(records[1]);
+		expect(await pickRecovered(records, { startedAt, claimed: new Set(['2', '4', '5']), matches: isAna })).toBeUndefined();
+	});
+
+	it('never takes a record from before the attempt, even when it matches exactly', async () => {
+		expect(await pickRecovered(records.slice(0, 1), { startedAt, claimed: new Set(), matches: isAna })).toBeUndefined();
+		expect(
+			await pickRecovered(records.slice(0, 1), { startedAt: startedAt - 120_000, claimed: new Set(), matches: isAna }),
+		).toEqual(records[0]);
+	});
+
+	it('never takes a record that does not match, and waits for an asynchronous check', async () => {
+		expect(await pickRecovered(records, { startedAt, claimed: new Set(), matches: () => false })).toBeUndefined();
+		const seen: unknown[] = [];
+		const found = await pickRecovered(records, {
+			startedAt,
+			claimed: new Set(),
+			matches: async (record) => {
+				seen.push(record.id);
+				return record.id === 5;
+			},
+		});
+		expect(found).toEqual(records[4]);
+		// The record from before the run is never even looked at.
+		expect(seen).toEqual([2, 3, 4, 5]);
+	});
+
+	it('claims ids per run and per kind of record', () => {
+		const run = {};
+		const other = {};
+		claimCreated(run, '/customers', 4);
+		claimCreated(run, '/customers', '5');
+		claimCreated(run, '/products', 4);
+		claimCreated(run, '/customers', undefined);
+		claimCreated(run, '/customers', '');
+		expect([...claimedIds(run, '/customers')].sort()).toEqual(['4', '5']);
+		expect([...claimedIds(run, '/products')]).toEqual(['4']);
+		expect([...claimedIds(other, '/customers')]).toEqual([]);
+		// A copy: changing it claims nothing.
+		claimedIds(run, '/products').add('9');
+		expect([...claimedIds(run, '/products')]).toEqual(['4']);
+	});
+});
