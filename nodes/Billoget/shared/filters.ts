@@ -8,7 +8,7 @@
  * A record that does not carry the filtered field does not match: the node never outputs a record it
  * cannot show to match.
  */
-import { parseBudgetState } from '../actions/budget/model';
+import { budgetStateOf } from './budget';
 
 type Plain = Record<string, unknown>;
 
@@ -67,11 +67,6 @@ export interface BudgetRecordFilter {
 	/** Bounds on the budget's issueDate (ISO 8601 or a plain day). */
 	issueDateFrom?: string;
 	issueDateTo?: string;
-}
-
-/** The numeric state of a budget record: `state`, or a legacy `status` (names or numbers). */
-export function budgetStateOf(record: Plain): number | undefined {
-	return parseBudgetState(record.state) ?? parseBudgetState(record.status);
 }
 
 export function budgetMatches(record: Plain, filter: BudgetRecordFilter): boolean {
