@@ -4,16 +4,24 @@
  * `npm run bench`: figures, not assertions. Runs the Billoget node inside n8n-core's WorkflowExecute
  * against the sandbox and prints, for customers and products: records, existing, changed, new;
  * requests our Create or Update spent; requests a per-item search-then-write would spend; the floor;
- * wall time and peak memory; then Get Many with Return All over 10,000 products against a bare loop
- * of the same HTTP requests.
+ * wall time and peak memory; then Get Many with Return All over 10,000 products against the same
+ * page requests in a bare fetch loop and in a loop over n8n's own HTTP helper (median, IQR, min, max).
  * Sizes: BENCH_EXISTING (default 5000), BENCH_PRODUCTS (default 10000); BENCH_RETURN_ALL_RUNS (default 7)
- * timed Return All runs of each, alternating.
+ * timed Return All runs of each, in rotating order.
  */
 require('./tsRequire');
 const { performance } = require('perf_hooks');
+const path = require('path');
 const { startSandbox } = require('../sandbox/server');
 /** @type {typeof import('../test/harness/engine')} */
 const engine = require('../test/harness/engine');
+
+// n8n's outbound HTTP service, from the very copies n8n-core loads (same module instances).
+const n8nCoreDir = path.dirname(require.resolve('n8n-core'));
+/** @type {{Container: {get: (type: any) => any}}} */
+const { Container } = require(require.resolve('@n8n/di', { paths: [n8nCoreDir] }));
+const { OutboundHttp } = require(require.resolve('@n8n/backend-network', { paths: [n8nCoreDir] }));
+const outboundHttp = Container.get(OutboundHttp);
 
 const EXISTING = Number(process.env.BENCH_EXISTING ?? 5000);
 const PRODUCT_COUNT = Number(process.env.BENCH_PRODUCTS ?? 10000);
@@ -194,6 +202,30 @@ async function getManyBenchmark() {
 			}
 			return count;
 		};
+		// The same loop through n8n's own HTTP helper (what `this.helpers.httpRequest*` calls), which every
+		// node must use: the floor for anything that talks to Billoget from inside n8n.
+		const helperLoop = async () => {
+			let page = 1;
+			let count = 0;
+			for (;;) {
+				const response = /** @type {any} */ (
+					await outboundHttp.requests().request({
+						method: 'GET',
+						url: `${sb.baseUrl}/api/public/products`,
+						qs: { page, limit: 100 },
+						headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' },
+						json: true,
+						returnFullResponse: true,
+						ignoreHttpStatusErrors: true,
+						timeout: 30000,
+					})
+				);
+				count += response.body.data.length;
+				if (!response.body.pagination.hasMore) break;
+				page++;
+			}
+			return count;
+		};
 		// Start → Billoget in WorkflowExecute, as the tests run it, without the tests' secret scan (which
 		// serialises the whole run of 10,000 items: a cost of the test harness, not of the node).
 		const nodes = /** @type {import('n8n-workflow').INode[]} */ ([
@@ -214,44 +246,51 @@ async function getManyBenchmark() {
 			if (run.status !== 'success') throw new Error(`Return All run ended ${run.status}`);
 			return { items: run.data.resultData.runData.Billoget[0].data?.main?.[0] ?? [] };
 		};
-		// Warm both paths once, then alternate the timed runs (bare first in even rounds, node first in
-		// odd ones) so that a slower stretch of the machine falls on both.
+		// Warm every path once, then time them in rotating order (bare, helper, node; helper, node, bare;
+		// …) so that a slower stretch of the machine falls on each.
 		await bareLoop();
+		await helperLoop();
 		await node();
 		/** @type {number[]} */ const bareTimes = [];
+		/** @type {number[]} */ const helperTimes = [];
 		/** @type {number[]} */ const nodeTimes = [];
 		let nodeItems = 0;
 		let bareItems = 0;
+		let helperItems = 0;
 		let peakRss = 0;
 		let peakHeap = 0;
-		const timedBare = async () => {
-			const bare = await measured(bareLoop);
-			bareTimes.push(bare.ms);
-			bareItems = bare.result;
-		};
-		const timedNode = async () => {
-			const viaNode = await measured(node);
-			nodeTimes.push(viaNode.ms);
-			nodeItems = viaNode.result.items.length;
-			peakRss = Math.max(peakRss, viaNode.peakRss);
-			peakHeap = Math.max(peakHeap, viaNode.peakHeap);
-		};
+		const timed = [
+			async () => {
+				const bare = await measured(bareLoop);
+				bareTimes.push(bare.ms);
+				bareItems = bare.result;
+			},
+			async () => {
+				const helper = await measured(helperLoop);
+				helperTimes.push(helper.ms);
+				helperItems = helper.result;
+			},
+			async () => {
+				const viaNode = await measured(node);
+				nodeTimes.push(viaNode.ms);
+				nodeItems = viaNode.result.items.length;
+				peakRss = Math.max(peakRss, viaNode.peakRss);
+				peakHeap = Math.max(peakHeap, viaNode.peakHeap);
+			},
+		];
 		for (let round = 0; round < RETURN_ALL_RUNS; round++) {
-			if (round % 2 === 0) {
-				await timedBare();
-				await timedNode();
-			} else {
-				await timedNode();
-				await timedBare();
-			}
+			for (let k = 0; k < timed.length; k++) await timed[(round + k) % timed.length]();
 		}
 		return {
 			products: PRODUCT_COUNT,
 			nodeItems,
 			bareItems,
+			helperItems,
 			bare: spread(bareTimes),
+			helper: spread(helperTimes),
 			node: spread(nodeTimes),
 			ratios: spread(nodeTimes.map((ms, n) => ms / bareTimes[n])),
+			helperRatios: spread(nodeTimes.map((ms, n) => ms / helperTimes[n])),
 			peakRss,
 			peakHeap,
 		};
@@ -276,12 +315,18 @@ async function main() {
 	const g = await getManyBenchmark();
 	const ms = (/** @type {number} */ n) => `${n.toFixed(0)} ms`;
 	const x = (/** @type {number} */ n) => `${n.toFixed(2)}x`;
+	/** @param {string} label @param {{median: number, q1: number, q3: number, min: number, max: number}} t @param {(n: number) => string} f */
+	const line = (label, t, f) => `${pad(label, 26)}${pad(f(t.median), 10)}${pad(`${f(t.q1)} – ${f(t.q3)}`, 22)}${pad(f(t.min), 10)}${f(t.max)}\n`;
 	process.stdout.write(
-		`\nGet Many, Return All over ${g.products} products (${g.node.runs} alternating runs each; node ${g.nodeItems} items, bare loop ${g.bareItems}):\n` +
-			`${pad('', 15)}${pad('median', 10)}${pad('IQR', 20)}${pad('min', 10)}max\n` +
-			`${pad('node', 15)}${pad(ms(g.node.median), 10)}${pad(`${ms(g.node.q1)} – ${ms(g.node.q3)}`, 20)}${pad(ms(g.node.min), 10)}${ms(g.node.max)}\n` +
-			`${pad('bare HTTP loop', 15)}${pad(ms(g.bare.median), 10)}${pad(`${ms(g.bare.q1)} – ${ms(g.bare.q3)}`, 20)}${pad(ms(g.bare.min), 10)}${ms(g.bare.max)}\n` +
-			`${pad('ratio', 15)}${pad(x(g.node.median / g.bare.median), 10)}${pad(`${x(g.ratios.q1)} – ${x(g.ratios.q3)} per run`, 20)}${pad(x(g.ratios.min), 10)}${x(g.ratios.max)}\n` +
+		`\nGet Many, Return All over ${g.products} products, ${g.node.runs} runs of each in rotating order ` +
+			`(items: node ${g.nodeItems}, n8n helper loop ${g.helperItems}, bare loop ${g.bareItems}):\n` +
+			`${pad('', 26)}${pad('median', 10)}${pad('IQR', 22)}${pad('min', 10)}max\n` +
+			line('node (WorkflowExecute)', g.node, ms) +
+			line("loop over n8n's helper", g.helper, ms) +
+			line('bare fetch loop', g.bare, ms) +
+			line('node / bare, per round', g.ratios, x) +
+			line('node / helper, per round', g.helperRatios, x) +
+			`ratio of medians: node / bare ${x(g.node.median / g.bare.median)}, node / helper ${x(g.node.median / g.helper.median)}; ` +
 			`peak RSS ${mb(g.peakRss)}, peak heap ${mb(g.peakHeap)}\n`,
 	);
 }

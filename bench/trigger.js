@@ -19,6 +19,8 @@
  * (deliveries per round, default 50), BENCH_TRIGGER_CONCURRENCY (default "1,8,32"),
  * BENCH_TRIGGER_N8N_ENV ("NAME=value,NAME=value", extra settings for n8n, to compare variants),
  * BENCH_TRIGGER_GENUINE_ONLY (set: skip the forged table),
+ * BENCH_TRIGGER_PACKAGE_ROOT (a folder with package.json and dist/ of a variant of this package, to
+ * compare it; default: this repository's build),
  * BENCH_TRIGGER_CPU_PROF (a folder: n8n runs with --cpu-prof and writes its profile there on stop),
  * N8N_LOCAL_DIR (where n8n 2.41.1 is installed; scripts/n8n-install.sh).
  */
@@ -455,7 +457,7 @@ async function main() {
 		throw new Error(`n8n ${n8nLib.N8N_VERSION} is not installed in ${n8nLib.N8N_LOCAL_DIR}: run scripts/n8n-install.sh (or set N8N_LOCAL_DIR)`);
 	}
 	const userFolder = n8nLib.makeUserFolder({ name: 'bench' });
-	n8nLib.installPackage(userFolder);
+	n8nLib.installPackage(userFolder, process.env.BENCH_TRIGGER_PACKAGE_ROOT ? path.resolve(process.env.BENCH_TRIGGER_PACKAGE_ROOT) : undefined);
 	const port = await n8nLib.freePort();
 	const extra = extraN8nEnv();
 	const cpuProf = process.env.BENCH_TRIGGER_CPU_PROF;
