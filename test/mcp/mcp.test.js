@@ -209,7 +209,7 @@ before(
 				client = await connect(new StreamableHTTPClientTransport(new URL(mcpUrl)));
 				break;
 			} catch (error) {
-				if (!/404/.test(String(error)) || Date.now() > deadline) throw error;
+				if (!/404|Cannot POST/.test(String(error)) || Date.now() > deadline) throw error;
 				await lib.sleep(500);
 			}
 		}
