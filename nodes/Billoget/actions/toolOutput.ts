@@ -13,7 +13,7 @@ export const TOOL_LIST_CAP = 25;
  * Whether this run answers a tool call. n8n gives the tool variant of a node the type of the node with
  * "Tool" appended (`n8n-nodes-billoget.billogetTool`), and marks calls that come through a sub-node
  * connection (MCP Server Trigger, older AI Agents) with `isToolExecution()`. The AI Agent of n8n 2.x
- * runs the tool node as a regular step, where only the type tells.
+ * can run the tool node as a regular workflow step, where only the type tells.
  */
 export function isToolRun(ctx: Pick<IExecuteFunctions, 'getNode'> & Partial<Pick<IExecuteFunctions, 'isToolExecution'>>): boolean {
 	if (typeof ctx.isToolExecution === 'function' && ctx.isToolExecution()) return true;
