@@ -31,8 +31,8 @@ const VERBOSE = process.argv.includes('--verbose');
 const STATE_DIR = path.resolve(opt('--state-dir', path.join(os.tmpdir(), 'n8n-nodes-billoget-demo')));
 
 const EXAMPLES_DIR = path.join(lib.REPO_ROOT, 'examples');
-/** Example workflows the demo activates: the Billoget Trigger and the form. */
-const ACTIVATE = ['exBudgetApprovedAlert', 'exFormBudgetRequest'];
+/** Example workflows the demo activates: the Billoget Trigger, the form and the MCP server. */
+const ACTIVATE = ['exBudgetApprovedAlert', 'exFormBudgetRequest', 'exMcpServer'];
 
 /** @type {Array<() => Promise<void>>} */
 const stops = [];
@@ -118,6 +118,7 @@ async function main() {
  Billoget sandbox API: ${sandbox.baseUrl}   (credential "${lib.DEMO_CREDENTIAL_NAME}",
    demo key ${lib.SANDBOX_DEMO_KEY})
  Budget request form:  ${n8n.baseUrl}/form/budget-request
+ MCP server for AI agents (Billoget tools):  ${n8n.baseUrl}/mcp/billoget
  Try the trigger: approve a budget in the sandbox and open Executions in n8n:
    curl -s -X POST -H 'Authorization: Bearer ${lib.SANDBOX_DEMO_KEY}' \\
      -H 'Content-Type: application/json' -d '{"action":"approve"}' \\

@@ -33,9 +33,18 @@ e2e_passed=${e2e_passed:-0}
 e2e_failed=${e2e_failed:-1}
 if [ "$e2e_rc" -ne 0 ] && [ "$e2e_failed" -eq 0 ]; then e2e_failed=1; fi
 
+step "MCP: the example MCP server in real n8n, driven by the official MCP client (node --test)"
+rm -f .state/mcp.tap
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=.state/mcp.tap test/mcp/mcp.test.js
+mcp_rc=$?
+read -r mcp_passed mcp_failed < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} END{print (p==""?0:p), (f==""?1:f)}' .state/mcp.tap 2>/dev/null || echo "0 1")
+if [ "$mcp_rc" -ne 0 ] && [ "$mcp_failed" -eq 0 ]; then mcp_failed=1; fi
+echo "mcp: $mcp_passed passed, $mcp_failed failed"
+
 echo
 echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed"
-total_passed=$((jest_passed + e2e_passed))
-total_failed=$((jest_failed + e2e_failed))
+total_passed=$((jest_passed + e2e_passed + mcp_passed))
+total_failed=$((jest_failed + e2e_failed + mcp_failed))
 echo "$total_passed passed, $total_failed failed"
-if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
+if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$mcp_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi

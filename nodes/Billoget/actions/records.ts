@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { billogetList } from '../transport/pagination';
 import { billogetApiRequest, billogetRequest } from '../transport/request';
 import { readCollection, readId, readLimit } from './parameters';
+import { isToolRun } from './toolOutput';
 
 /**
  * Get, Get Many and Delete work the same way for customers, products and budgets; each operation file
@@ -82,8 +83,9 @@ export async function listRecords(
 	return result.items;
 }
 
-/** Whether item i asked for the simplified output (top-level Simplify or Options → Simplify). */
+/** Whether item i asked for the simplified output (top-level Simplify or Options → Simplify); tool runs always do. */
 export function wantsSimplify(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	if (isToolRun(ctx)) return true;
 	if (readCollection(ctx, 'options', itemIndex).simplify === true) return true;
 	return ctx.getNodeParameter('simplify', itemIndex, false) === true;
 }

@@ -9,6 +9,7 @@ import * as customer from './customer';
 import * as product from './product';
 import * as productVariant from './productVariant';
 import * as report from './report';
+import { answerFor } from './toolOutput';
 import type { OperationModule } from './types';
 import * as webhook from './webhook';
 
@@ -52,7 +53,10 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
-/** resource/operation → operation.execute per item; pairedItem and continueOnFail in one place. */
+/**
+ * resource/operation → operation.execute per item; pairedItem, continueOnFail and the compact answer of
+ * a tool run (./toolOutput.ts) in one place.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -61,7 +65,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	applyRequestOptions(this);
 
 	if (module.executeBatch) {
-		return [await module.executeBatch.call(this)];
+		return [answerFor(this, resource, operation, await module.executeBatch.call(this))];
 	}
 
 	const returnData: INodeExecutionData[] = [];
@@ -79,5 +83,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			throw asNodeError(this.getNode(), error, i);
 		}
 	}
-	return [returnData];
+	return [answerFor(this, resource, operation, returnData)];
 }
