@@ -3,7 +3,6 @@ import {
 	boundOf,
 	budgetListQuery,
 	budgetMatches,
-	budgetStateOf,
 	dateWithin,
 	hasBudgetFilter,
 	hasProductFilter,
@@ -11,6 +10,7 @@ import {
 	productMatches,
 	sameId,
 } from '../../nodes/Billoget/shared/filters';
+import { budgetStateOf } from '../../nodes/Billoget/shared/budget';
 
 const budget = {
 	id: 7,
