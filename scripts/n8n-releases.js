@@ -15,12 +15,15 @@ const { N8N_VERSION, N8N_LOCAL_DIR, N8N_CACHE_DIR, REPO_ROOT, nodeBinary } = req
  * @property {string} version n8n version
  * @property {number} nodeMajor the Node.js major it runs on
  * @property {string} why why it is in the matrix
+ * @property {Record<string, string>} [env] environment this release needs on top of scripts/n8n.js's
  */
 
 /** @type {N8nRelease[]} */
 const RELEASES = [
 	{ version: N8N_VERSION, nodeMajor: 24, why: 'the release the demo and the end-to-end suite run' },
-	{ version: '1.123.81', nodeMajor: 22, why: 'the newest n8n 1.x' },
+	// 2.x's mcp-registry module (switched off, it calls n8n's servers at start) does not exist in 1.x,
+	// which refuses unknown module names.
+	{ version: '1.123.81', nodeMajor: 22, why: 'the newest n8n 1.x', env: { N8N_DISABLED_MODULES: '' } },
 ];
 
 /** Install folder of a release (N8N_LOCAL_DIR for the pinned one, as scripts/n8n-install.sh). @param {N8nRelease} r */

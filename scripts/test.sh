@@ -33,9 +33,21 @@ e2e_passed=${e2e_passed:-0}
 e2e_failed=${e2e_failed:-1}
 if [ "$e2e_rc" -ne 0 ] && [ "$e2e_failed" -eq 0 ]; then e2e_failed=1; fi
 
+step "install and run as users do (node --test test/install/): Community Nodes install on each n8n of the compatibility matrix, tarball, scanner, workflows"
+install_t0=$(date +%s)
+node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=.state/install.tap test/install/*.test.js
+install_rc=$?
+_tap_count() { grep -E "^# $1 [0-9]+$" .state/install.tap 2>/dev/null | tail -1 | awk '{print $3}'; }
+install_passed=$(_tap_count pass); install_passed=${install_passed:-0}
+install_fail_n=$(_tap_count fail); install_cancelled_n=$(_tap_count cancelled)
+if [ -z "$install_fail_n" ]; then install_failed=1; else install_failed=$((install_fail_n + ${install_cancelled_n:-0})); fi
+if [ "$install_rc" -ne 0 ] && [ "$install_failed" -eq 0 ]; then install_failed=1; fi
+echo "install and run: $install_passed passed, $install_failed failed in $(( $(date +%s) - install_t0 )) s"
+
 echo
-echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed"
-total_passed=$((jest_passed + e2e_passed))
-total_failed=$((jest_failed + e2e_failed))
+echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed; install: $install_passed passed, $install_failed failed"
+total_passed=$((jest_passed + e2e_passed + install_passed))
+total_failed=$((jest_failed + e2e_failed + install_failed))
 echo "$total_passed passed, $total_failed failed"
-if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
+if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$install_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi

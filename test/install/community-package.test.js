@@ -192,7 +192,7 @@ for (const release of releases) {
 				n8nBin: r.n8nBin,
 				nodeBin: r.nodeBin,
 				pathPrefix: [],
-				env: { ...(await reg.offlineProxyEnv()), N8N_COMMUNITY_PACKAGES_ENABLED: 'true' },
+				env: { ...(await reg.offlineProxyEnv()), N8N_COMMUNITY_PACKAGES_ENABLED: 'true', ...(release.env || {}) },
 			});
 			npm = reg.writeNpmWrapper(path.join(n8n.userFolder, 'npm-wrapper'), registry.url);
 			n8n.pathPrefix.push(npm.dir);
