@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Real n8n (the pinned release, installed once into a cache folder outside the clone) for the demo (`scripts/start.sh`) and the end-to-end
- * tests (`scripts/e2e.js`): an isolated user folder with this package loaded as a community package,
+ * Real n8n (the pinned release, installed once into a cache folder outside the clone) for the demo
+ * (`scripts/start.sh`), the end-to-end tests (`scripts/e2e.js`) and the install tests: an isolated user folder with this package loaded as a community package,
  * the offline environment, CLI imports, start/stop, owner setup, REST and public API calls.
  *
  * Facts behind the choices are in /work/shared/real-n8n.md (checked against n8n 2.41.1).
