@@ -39,8 +39,6 @@ let failed = false;
 let first;
 /** @type {ReturnType<typeof reg.packPackage>} */
 let second;
-/** @type {import('../../scripts/local-registry').LocalRegistry} */
-let registry;
 /** @type {import('../../scripts/sandbox-proc').SandboxProcess} */
 let sandbox;
 
@@ -50,16 +48,19 @@ before(async () => {
 		assert.ok(fs.existsSync(path.join(lib.REPO_ROOT, f)), `${f} is missing: run \`npm run build\` first`);
 	first = reg.packPackage(path.join(work, 'packs'));
 	second = reg.repackWithVersion(first.file, reg.nextPatch(first.version), path.join(work, 'packs-next'));
-	// The registry's storage lives in an ignored folder of the clone, emptied at each run.
-	registry = await startLocalRegistry();
-	registry.publish(first.file);
 	sandbox = await startSandboxProcess({ port: await lib.freePort(), logFile: path.join(work, 'sandbox.log') });
 	cleanups.push(() => sandbox.stop());
 });
 
-async function startLocalRegistry() {
-	const r = await reg.startLocalRegistry({ dir: path.join(lib.REPO_ROOT, '.state', 'local-registry') });
+/**
+ * A registry of its own for each release (the next version is published in the middle of the test),
+ * with the first version published; its storage lives in an ignored folder of the clone, emptied first.
+ * @param {string} name
+ */
+async function startLocalRegistry(name) {
+	const r = await reg.startLocalRegistry({ dir: path.join(lib.REPO_ROOT, '.state', 'local-registry', name) });
 	cleanups.push(() => r.stop());
+	r.publish(first.file);
 	return r;
 }
 
@@ -164,6 +165,8 @@ for (const release of releases) {
 		let triggerWorkflowId;
 		/** @type {string} */
 		let packageDir;
+		/** @type {import('../../scripts/local-registry').LocalRegistry} */
+		let registry;
 
 		/** Runs Customer › Get Many (limit 3) through the webhook workflow; returns the customers. */
 		async function runAction() {
@@ -185,6 +188,7 @@ for (const release of releases) {
 
 		step(`n8n ${release.version} is installed once into the cache folder and reused`, async () => {
 			const r = ensureRelease(release);
+			registry = await startLocalRegistry(`n8n-${release.version}`);
 			n8n = new lib.N8n({
 				userFolder: lib.makeUserFolder({ dir: path.join(work, `n8n-${release.version}`), fresh: true }),
 				port: await lib.freePort(),
