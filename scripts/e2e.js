@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * End-to-end tests against REAL n8n (the pinned release, installed once into .n8n-local/) and the
+ * End-to-end tests against REAL n8n (the pinned release, installed once, outside the clone) and the
  * Billoget sandbox (`npm run test:e2e`).
  *
  *   node scripts/e2e.js [--no-build] [--skip-queue] [--keep] [--verbose]

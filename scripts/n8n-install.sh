@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
-# Installs the pinned n8n (default 2.41.1) ONCE into .n8n-local/ (ignored by git) and reuses it.
+# Installs one n8n release ONCE into a cache folder outside the clone and reuses it, so that every clone
+# on the machine (CI's fresh one too) shares it.
 #
-#   bash scripts/n8n-install.sh          # install when missing, otherwise print where it is
-#   N8N_LOCAL_DIR=/some/cache bash scripts/n8n-install.sh   # install elsewhere (e.g. a CI cache)
+#   bash scripts/n8n-install.sh                         # n8n 2.41.1 on Node 24 (the demo's and e2e's)
+#   N8N_VERSION=1.123.81 bash scripts/n8n-install.sh    # newest n8n 1.x, on Node 22 (scripts/node22.sh)
 #
-# Safe to call from other scripts (and from two at once: a lock serialises them). Prints the path of
-# the n8n binary on its last stdout line; everything else goes to stderr.
+# Where: ${N8N_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-billoget}/n8n-<version>; for
+# 2.41.1, N8N_LOCAL_DIR overrides that folder. Safe to call from other scripts (and from two at once: a
+# lock serialises them). Prints the path of the n8n binary on its last stdout line; the rest goes to stderr.
 #
 # Why these steps (see docs/running-n8n-offline.md):
 # - `--ignore-scripts`: the Kafka node's dependency downloads zlib/openssl/zstd sources in its install
 #   script, which fails offline. No other install script matters for n8n's workflows, except:
-# - `npm rebuild sqlite3`: its prebuilt download fails; it compiles (about 60 s) against Node 24's
-#   headers, which is why node24.sh sets npm_config_nodedir.
+# - `npm rebuild sqlite3`: its prebuilt download fails; it compiles (about 60 s) against the headers of
+#   the Node it will run on (npm_config_nodedir).
+# - n8n 1.x: n8n-nodes-base asks for xlsx from a CDN tarball; an override takes the registry's 0.18.5.
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"
 _repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-N8N_LOCAL_DIR="${N8N_LOCAL_DIR:-$_repo_root/.n8n-local}"
+_cache="${N8N_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-billoget}"
+if [ "$N8N_VERSION" = "2.41.1" ]; then
+  N8N_LOCAL_DIR="${N8N_LOCAL_DIR:-$_cache/n8n-$N8N_VERSION}"
+else
+  N8N_LOCAL_DIR="$_cache/n8n-$N8N_VERSION"
+fi
 _marker="$N8N_LOCAL_DIR/.installed-version"
 _bin="$N8N_LOCAL_DIR/node_modules/n8n/bin/n8n"
 
@@ -24,6 +32,16 @@ log() { echo "[n8n-install] $*" >&2; }
 
 # shellcheck source=node24.sh
 source "$_repo_root/scripts/node24.sh"
+_overrides=""
+case "$N8N_VERSION" in
+  1.*)
+    # shellcheck source=node22.sh
+    source "$_repo_root/scripts/node22.sh"
+    export PATH="$NODE22_DIR/bin:$PATH"
+    export npm_config_nodedir="$NODE22_DIR"
+    _overrides=', "overrides": { "xlsx": "0.18.5" }'
+    ;;
+esac
 
 _is_installed() {
   [ -f "$_marker" ] && [ "$(cat "$_marker")" = "$N8N_VERSION" ] && [ -f "$_bin" ] \
@@ -51,12 +69,12 @@ fi
 rm -f "$_marker"
 log "installing n8n@$N8N_VERSION into $N8N_LOCAL_DIR with Node $(node -v) (once; takes several minutes) ..."
 _t0=$(date +%s)
-cat > "$N8N_LOCAL_DIR/package.json" <<EOF
-{ "name": "n8n-local", "private": true, "description": "pinned n8n for the demo and end-to-end tests", "dependencies": { "n8n": "$N8N_VERSION" } }
-EOF
+cat > "$N8N_LOCAL_DIR/package.json" <<JSON
+{ "name": "n8n-local", "private": true, "description": "pinned n8n for the demo and end-to-end tests", "dependencies": { "n8n": "$N8N_VERSION" }$_overrides }
+JSON
 (
   cd "$N8N_LOCAL_DIR"
-  npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$N8N_VERSION" >&2
+  npm install --ignore-scripts --no-audit --no-fund --loglevel=error >&2
 )
 _t1=$(date +%s)
 log "npm install done in $((_t1 - _t0)) s; building sqlite3 against Node $(node -v) headers (${npm_config_nodedir:-system}) ..."

@@ -1,8 +1,8 @@
 // @ts-check
 'use strict';
 /**
- * Real n8n (the pinned release in .n8n-local/) for the demo (`scripts/start.sh`) and the end-to-end
- * tests (`scripts/e2e.js`): an isolated user folder with this package loaded as a community package,
+ * Real n8n (the pinned release, installed once into a cache folder outside the clone) for the demo
+ * (`scripts/start.sh`), the end-to-end tests (`scripts/e2e.js`) and the install tests: an isolated user folder with this package loaded as a community package,
  * the offline environment, CLI imports, start/stop, owner setup, REST and public API calls.
  *
  * Facts behind the choices are in docs/running-n8n-offline.md (checked against n8n 2.41.1).
@@ -17,7 +17,13 @@ const { StringDecoder } = require('node:string_decoder');
 const REPO_ROOT = path.resolve(__dirname, '..');
 const N8N_VERSION = '2.41.1';
 const PACKAGE_NAME = 'n8n-nodes-billoget';
-const N8N_LOCAL_DIR = process.env.N8N_LOCAL_DIR || path.join(REPO_ROOT, '.n8n-local');
+/**
+ * Where scripts/n8n-install.sh keeps n8n releases (and Node 22): outside the clone, so that every clone on
+ * the machine, CI's fresh one too, reuses them. Same rule as the shell script.
+ */
+const N8N_CACHE_DIR =
+	process.env.N8N_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-billoget');
+const N8N_LOCAL_DIR = process.env.N8N_LOCAL_DIR || path.join(N8N_CACHE_DIR, `n8n-${N8N_VERSION}`);
 const N8N_BIN = path.join(N8N_LOCAL_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 /** Fixed, so that imported credentials stay readable across runs of the same state folder. Not a secret. */
 const ENCRYPTION_KEY = 'billoget-local-demo-encryption-key';
@@ -200,6 +206,9 @@ const SCRUBBED_ENV = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|OFFLOAD_|GENERIC_TIMEZONE$|W
  * @property {Record<string, string>} [env] extra environment (e.g. queue mode)
  * @property {string} [name] label for log lines
  * @property {(line: string) => void} [onLog] receives every output line of `start()`ed processes
+ * @property {string} [n8nBin] n8n's bin script (default: the pinned release's)
+ * @property {string} [nodeBin] the Node.js that runs it (default: nodeBinary())
+ * @property {string[]} [pathPrefix] folders put first on n8n's PATH (e.g. an npm wrapper)
  */
 
 /**
@@ -219,6 +228,9 @@ class N8n {
 		this.name = opts.name || 'n8n';
 		this.extraEnv = opts.env || {};
 		this.onLog = opts.onLog;
+		this.n8nBin = opts.n8nBin || N8N_BIN;
+		this.nodeBin = opts.nodeBin || nodeBinary();
+		this.pathPrefix = opts.pathPrefix || [];
 		this.baseUrl = `http://127.0.0.1:${this.port}`;
 		/** n8n's production webhook base (N8N_WEBHOOK_URL), with a trailing slash. */
 		this.webhookBase = `${this.baseUrl}/`;
@@ -244,7 +256,7 @@ class N8n {
 		for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED_ENV.test(k)) base[k] = v;
 		return {
 			...base,
-			PATH: `${path.dirname(nodeBinary())}:${process.env.PATH || ''}`,
+			PATH: [...this.pathPrefix, path.dirname(this.nodeBin), process.env.PATH || ''].join(':'),
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -291,7 +303,7 @@ class N8n {
 		// CLI commands never serve HTTP, but keep the port of a running main out of their env anyway.
 		const env = this.env({ N8N_RUNNERS_BROKER_PORT: String(brokerPort), ...(opts.env || {}) });
 		return await new Promise((resolve, reject) => {
-			const proc = cp.spawn(nodeBinary(), [N8N_BIN, ...args], {
+			const proc = cp.spawn(this.nodeBin, [this.n8nBin, ...args], {
 				env,
 				cwd: this.userFolder,
 				stdio: ['ignore', 'pipe', 'pipe'],
@@ -395,7 +407,7 @@ class N8n {
 		// stdout and still shuts down on SIGTERM (with a broken pipe it hangs). The file is tailed here.
 		const fd = fs.openSync(logFile, 'a');
 		const startOffset = fs.fstatSync(fd).size;
-		const proc = cp.spawn(nodeBinary(), [N8N_BIN, command], { env, cwd: this.userFolder, stdio: ['ignore', fd, fd], detached: true });
+		const proc = cp.spawn(this.nodeBin, [this.n8nBin, command], { env, cwd: this.userFolder, stdio: ['ignore', fd, fd], detached: true });
 		fs.closeSync(fd);
 		/** @type {(v: number | null) => void} */
 		let onExit = () => {};
@@ -717,6 +729,7 @@ function runError(run) {
 module.exports = {
 	REPO_ROOT,
 	N8N_VERSION,
+	N8N_CACHE_DIR,
 	N8N_LOCAL_DIR,
 	N8N_BIN,
 	PACKAGE_NAME,

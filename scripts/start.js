@@ -6,6 +6,10 @@
  * sandbox and a real n8n with this package, the "Billoget Sandbox" credential and the example
  * workflows, prints the URLs and the owner login, and stops both on Ctrl-C.
  *
+ * The package is installed as users install it: packed, published to a local registry (verdaccio on
+ * 127.0.0.1, see scripts/local-registry.js) and installed through the endpoint of n8n's Settings →
+ * Community Nodes screen, which therefore lists it with its version.
+ *
  *   node scripts/start.js [--port 5678] [--sandbox-port 4010] [--keep] [--verbose] [--state-dir DIR]
  *
  * --keep       reuse the n8n state of the previous run (your own workflows and executions); the
@@ -17,6 +21,7 @@ const os = require('node:os');
 const path = require('node:path');
 const lib = require('./n8n');
 const { startSandboxProcess } = require('./sandbox-proc');
+const reg = require('./local-registry');
 
 /** @param {string} name @param {string} fallback */
 function opt(name, fallback) {
@@ -77,9 +82,33 @@ async function main() {
 	stops.push(() => sandbox.stop());
 	console.log(`[start] Billoget sandbox: ${sandbox.baseUrl}`);
 
-	lib.installPackage(userFolder);
-	const n8n = new lib.N8n({ userFolder, port: PORT, name: 'n8n', onLog: VERBOSE ? (l) => console.log(l) : undefined });
+	// The package, packed and published to a local registry that n8n's npm is sent to.
+	const registry = await reg.startLocalRegistry({ dir: path.join(lib.REPO_ROOT, '.state', 'demo-registry') });
+	stops.push(() => registry.stop());
+	const pack = reg.packPackage(path.join(lib.REPO_ROOT, '.state', 'demo-pack'));
+	registry.publish(pack.file);
+	const npm = reg.writeNpmWrapper(path.join(userFolder, 'npm-wrapper'), registry.url);
+	const n8n = new lib.N8n({
+		userFolder,
+		port: PORT,
+		name: 'n8n',
+		onLog: VERBOSE ? (l) => console.log(l) : undefined,
+		pathPrefix: [npm.dir],
+		env: await reg.offlineProxyEnv(),
+	});
 	stops.push(() => n8n.stop());
+	const installedDir = path.join(userFolder, '.n8n', 'nodes', 'node_modules', lib.PACKAGE_NAME);
+	if (reuse && fs.existsSync(installedDir)) {
+		// Installed by an earlier run: bring this build into place (same version, new code).
+		lib.installPackage(userFolder);
+	} else {
+		console.log(`[start] installing ${pack.name}@${pack.version} through n8n's Community Nodes endpoint ...`);
+		await n8n.start();
+		await n8n.setupOwner();
+		const r = await n8n.http('POST', '/rest/community-packages', { body: { name: pack.name } });
+		if (r.status !== 200) throw new Error(`installing the package in n8n → ${r.status} ${r.text.slice(0, 500)}`);
+		await n8n.stop();
+	}
 	// The credential is written every time: the sandbox URL may differ from the last run.
 	await n8n.importCredentials([lib.billogetCredential({ baseUrl: sandbox.baseUrl })]);
 	const examples = fs.existsSync(EXAMPLES_DIR) ? fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')) : [];
@@ -110,9 +139,14 @@ async function main() {
 	const pending = await sandbox.api('GET', '/api/public/budget-approvals/pending');
 	const approvalId =
 		(pending.json && Array.isArray(pending.json.data) && pending.json.data[0] && pending.json.data[0].id) || '<approvalId>';
+	const listed = ((await n8n.call('GET', '/rest/community-packages')).data || []).find(
+		(/** @type {any} */ p) => p.packageName === lib.PACKAGE_NAME,
+	);
+	if (!listed) throw new Error(`${lib.PACKAGE_NAME} is not installed in n8n (Settings → Community Nodes)`);
 	console.log(`
 ================================================================================
- n8n ${lib.N8N_VERSION} with n8n-nodes-billoget:  ${n8n.baseUrl}
+ n8n ${lib.N8N_VERSION} with ${lib.PACKAGE_NAME} ${listed.installedVersion} (Settings → Community Nodes):
+   ${n8n.baseUrl}
    login:     ${o.email}
    password:  ${o.password}
  Billoget sandbox API: ${sandbox.baseUrl}   (credential "${lib.DEMO_CREDENTIAL_NAME}",

@@ -33,18 +33,36 @@ e2e_passed=${e2e_passed:-0}
 e2e_failed=${e2e_failed:-1}
 if [ "$e2e_rc" -ne 0 ] && [ "$e2e_failed" -eq 0 ]; then e2e_failed=1; fi
 
-step "MCP: the example MCP server in real n8n, driven by the official MCP client (node --test)"
-rm -f .state/mcp.tap
-node --test --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=tap --test-reporter-destination=.state/mcp.tap test/mcp/mcp.test.js
-mcp_rc=$?
-read -r mcp_passed mcp_failed < <(awk '/^# pass /{p=$3} /^# fail /{f=$3} END{print (p==""?0:p), (f==""?1:f)}' .state/mcp.tap 2>/dev/null || echo "0 1")
-if [ "$mcp_rc" -ne 0 ] && [ "$mcp_failed" -eq 0 ]; then mcp_failed=1; fi
-echo "mcp: $mcp_passed passed, $mcp_failed failed"
+# A node --test suite as one step: its TAP summary gives the counts that go into the closing total.
+# Sets <name>_passed, <name>_failed and <name>_rc.
+node_suite() {
+  local name="$1" label="$2"; shift 2
+  local tap=".state/$name.tap" t0; t0=$(date +%s)
+  step "$label"
+  rm -f "$tap"
+  node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$tap" "$@"
+  local rc=$? passed failed cancelled
+  passed=$(grep -E '^# pass [0-9]+$' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')
+  failed=$(grep -E '^# fail [0-9]+$' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')
+  cancelled=$(grep -E '^# cancelled [0-9]+$' "$tap" 2>/dev/null | tail -1 | awk '{print $3}')
+  passed=${passed:-0}
+  if [ -z "$failed" ]; then failed=1; else failed=$((failed + ${cancelled:-0})); fi
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+  echo "$name: $passed passed, $failed failed in $(( $(date +%s) - t0 )) s"
+  printf -v "${name}_passed" '%s' "$passed"
+  printf -v "${name}_failed" '%s' "$failed"
+  printf -v "${name}_rc" '%s' "$rc"
+}
+
+node_suite mcp "MCP: the example MCP server in real n8n, driven by the official MCP client (node --test)" \
+  test/mcp/mcp.test.js
+node_suite install "install and run as users do (node --test test/install/): Community Nodes install on each n8n of the compatibility matrix, tarball, scanner, workflows" \
+  test/install/*.test.js
 
 echo
-echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed"
-total_passed=$((jest_passed + e2e_passed + mcp_passed))
-total_failed=$((jest_failed + e2e_failed + mcp_failed))
+echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed; mcp: $mcp_passed passed, $mcp_failed failed; install: $install_passed passed, $install_failed failed"
+total_passed=$((jest_passed + e2e_passed + mcp_passed + install_passed))
+total_failed=$((jest_failed + e2e_failed + mcp_failed + install_failed))
 echo "$total_passed passed, $total_failed failed"
-if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$mcp_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
+if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$mcp_rc" -ne 0 ] || [ "$install_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
