@@ -336,7 +336,7 @@ describe('billogetList', () => {
 	it('walks every page with Return All, 100 at a time', async () => {
 		const f = fake([page([1, 2], true, 3), page([3], false)]);
 		const result = await billogetList.call(f.ctx, { path: '/p', qs: { state: 1 }, returnAll: true });
-		expect(result).toEqual({ items: [{ id: 1 }, { id: 2 }, { id: 3 }], pages: 2, total: 3 });
+		expect(result).toEqual({ items: [{ id: 1 }, { id: 2 }, { id: 3 }], pages: 2, read: 3, total: 3 });
 		expect(f.sent.map((options) => options.qs)).toEqual([
 			{ state: 1, page: 1, limit: 100 },
 			{ state: 1, page: 2, limit: 100 },
@@ -356,7 +356,7 @@ describe('billogetList', () => {
 
 	it('reads no page for a Limit of 0, and defaults to 50', async () => {
 		const none = fake([]);
-		expect(await billogetList.call(none.ctx, { path: '/p', returnAll: false, limit: 0 })).toEqual({ items: [], pages: 0, total: undefined });
+		expect(await billogetList.call(none.ctx, { path: '/p', returnAll: false, limit: 0 })).toEqual({ items: [], pages: 0, read: 0, total: undefined });
 		const fifty = fake([page([1], false)]);
 		await billogetList.call(fifty.ctx, { path: '/p', returnAll: false });
 		expect(fifty.sent[0].qs).toEqual({ page: 1, limit: 50 });
