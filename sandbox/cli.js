@@ -63,18 +63,6 @@ async function main() {
 		signaturePrefix: /** @type {'' | 'sha256=' | undefined} */ (args['signature-prefix']),
 	});
 
-	process.stdout.write(
-		[
-			`Billoget sandbox listening (seed: ${seed}, dialect: ${dialect})`,
-			`  Base URL:        ${sb.baseUrl}`,
-			`  Admin:           ${sb.url}/__sandbox/health`,
-			`  Full-access key: ${DEMO_KEYS.full}`,
-			`  Read-only key:   ${DEMO_KEYS.readOnly}`,
-			'Press Ctrl+C to stop.',
-			'',
-		].join('\n'),
-	);
-
 	let stopping = false;
 	/** @param {NodeJS.Signals} signal */
 	const shutdown = (signal) => {
@@ -91,6 +79,18 @@ async function main() {
 	};
 	process.on('SIGINT', shutdown);
 	process.on('SIGTERM', shutdown);
+	// The banner comes last: whoever waits for it may signal at once, and the handlers must be in place.
+	process.stdout.write(
+		[
+			`Billoget sandbox listening (seed: ${seed}, dialect: ${dialect})`,
+			`  Base URL:        ${sb.baseUrl}`,
+			`  Admin:           ${sb.url}/__sandbox/health`,
+			`  Full-access key: ${DEMO_KEYS.full}`,
+			`  Read-only key:   ${DEMO_KEYS.readOnly}`,
+			'Press Ctrl+C to stop.',
+			'',
+		].join('\n'),
+	);
 }
 
 main().catch((err) => {
