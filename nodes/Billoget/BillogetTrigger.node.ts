@@ -23,7 +23,8 @@ export class BillogetTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: `={{ ($parameter["events"] || []).map((event) => (${JSON.stringify(EVENT_LABELS)})[event] || event).join(", ") }}`,
-		description: 'Starts the workflow when Billoget sends a signed webhook event',
+		// n8n also shows this as the description of the whole Billoget app in the nodes panel.
+		description: 'Starts a workflow on Billoget webhook events: budgets, customers and products created, updated, approved and more',
 		defaults: { name: 'Billoget Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -3,7 +3,8 @@
  * placeholders, fields offered next to Match On, option descriptions short enough not to be cut, and
  * Docs links that open this package's README.
  */
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import type { INode, INodeParameters, INodeProperties, INodePropertyOptions, INodeType, INodeTypes } from 'n8n-workflow';
 
 import { BillogetApi } from '../../credentials/BillogetApi.credentials';
 import { Billoget } from '../../nodes/Billoget/Billoget.node';
@@ -12,6 +13,7 @@ import { BillogetTrigger } from '../../nodes/Billoget/BillogetTrigger.node';
 import actionCodex from '../../nodes/Billoget/Billoget.node.json';
 import pollCodex from '../../nodes/Billoget/BillogetPollTrigger.node.json';
 import triggerCodex from '../../nodes/Billoget/BillogetTrigger.node.json';
+import approvedExample from '../../examples/budget-approved-notify.json';
 
 const DOCS = 'https://github.com/billoget/n8n-nodes-billoget#';
 const action = new Billoget().description;
@@ -22,11 +24,26 @@ function operationOptions(): Array<INodePropertyOptions & { resource: string }> 
 		.flatMap((p) => (p.options as INodePropertyOptions[]).map((o) => ({ ...o, resource: String(p.displayOptions?.show?.resource) })));
 }
 
-/** Evaluates a subtitle expression (plain JavaScript between ={{ and }}) with the node's parameters. */
-function subtitleFor(subtitle: string, parameters: Record<string, unknown>): string {
-	const body = /^=\{\{([\s\S]*)\}\}$/.exec(subtitle.trim())?.[1];
-	if (body === undefined) throw new Error(`not an expression: ${subtitle}`);
-	return String(new Function('$parameter', `return (${body});`)(parameters));
+/** Evaluates a subtitle expression with the node's parameters through n8n-workflow, as the canvas does. */
+async function subtitleFor(
+	nodeType: INodeType,
+	parameters: Record<string, unknown>,
+): Promise<string> {
+	const subtitle = nodeType.description.subtitle!;
+	const nodeTypes = { getByNameAndVersion: () => nodeType, getByName: () => nodeType, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+	const node: INode = { id: '1', name: 'B', type: 'n8n-nodes-billoget.billoget', typeVersion: 1, position: [0, 0], parameters: parameters as INodeParameters };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	const expression = workflow.expression as unknown as {
+		acquireIsolate?: () => Promise<void>;
+		releaseIsolate?: () => Promise<void>;
+		getSimpleParameterValue: (...args: unknown[]) => unknown;
+	};
+	await expression.acquireIsolate?.();
+	try {
+		return String(expression.getSimpleParameterValue(node, subtitle, 'internal', {}));
+	} finally {
+		await expression.releaseIsolate?.();
+	}
 }
 
 describe('the nodes as n8n’s editor shows them', () => {
@@ -39,15 +56,17 @@ describe('the nodes as n8n’s editor shows them', () => {
 		[{ resource: 'report', operation: 'budgetSummary' }, 'Get Budget Summary'],
 		[{ resource: 'customer', operation: 'upsert' }, 'Create or Update: Customer'],
 		[{ resource: 'budget', operation: 'create' }, 'Create: Budget'],
-	])('the canvas subtitle of %j reads "%s"', (parameters, expected) => {
-		expect(subtitleFor(action.subtitle!, parameters)).toBe(expected);
+	])('the canvas subtitle of %j reads "%s"', async (parameters, expected) => {
+		expect(await subtitleFor(new Billoget(), parameters)).toBe(expected);
 	});
 
-	it('the triggers’ subtitles show event labels', () => {
-		expect(subtitleFor(new BillogetTrigger().description.subtitle!, { events: ['budget.approved', 'customer.created'] })).toBe(
+	it('the triggers’ subtitles show event labels', async () => {
+		expect(await subtitleFor(new BillogetTrigger(), { events: ['budget.approved', 'customer.created'] })).toBe(
 			'Budget Approved, Customer Created',
 		);
-		expect(subtitleFor(new BillogetPollTrigger().description.subtitle!, { event: 'product.priceChanged' })).toBe('Product Price Changed');
+		expect(await subtitleFor(new BillogetPollTrigger(), { event: 'product.priceChanged' })).toBe(
+			'Product Price Changed',
+		);
 	});
 
 	it('pickers read "Select an approval..." and "Select a customer..."', () => {
@@ -86,6 +105,21 @@ describe('the nodes as n8n’s editor shows them', () => {
 			(p) => p.type === 'notice' && p.name !== 'listenNotice',
 		);
 		for (const notice of notices) expect(notice.displayName).toContain(`href="${DOCS}`);
+	});
+
+	it('Send Test warns that test events reach every subscription', () => {
+		const notice = action.properties.find((p) => p.name === 'sendTestNotice')!;
+		expect(notice.type).toBe('notice');
+		expect(notice.displayOptions?.show).toMatchObject({ resource: ['webhook'], operation: ['sendTest'] });
+		expect(notice.displayName).toMatch(/every webhook subscription/);
+	});
+
+	it('the "notify and record" example lets only events with data.id reach its notification', () => {
+		const filter = approvedExample.nodes.find((n) => n.type === 'n8n-nodes-base.filter')!;
+		expect(JSON.stringify(filter.parameters)).toContain('{{ $json.data.id }}');
+		const connections = approvedExample.connections as Record<string, { main: Array<Array<{ node: string }>> }>;
+		expect(connections['Budget approved'].main[0].map((c) => c.node)).toEqual([filter.name]);
+		expect(connections[filter.name].main[0].map((c) => c.node)).toEqual(['Compose notification']);
 	});
 
 	it('the credential test turns Billoget’s answers into what to change', () => {
