@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project, from a fresh clone: brings Node 24 when the system Node is older, installs
 # the dependencies, then lint (strict), build, type-check of the JavaScript tools, jest (unit, sandbox,
-# engine) and the end-to-end suite in real n8n. Ends with one line "N passed, N failed" over all suites.
+# engine), the end-to-end suite in real n8n and the browser suite in n8n's editor. Ends with one line
+# "N passed, N failed" over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node24.sh || exit 1
@@ -33,9 +34,20 @@ e2e_passed=${e2e_passed:-0}
 e2e_failed=${e2e_failed:-1}
 if [ "$e2e_rc" -ne 0 ] && [ "$e2e_failed" -eq 0 ]; then e2e_failed=1; fi
 
+step "browser: the nodes in n8n's editor (Chromium + playwright-core, node --test)"
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=.state/browser-results.tap \
+  test/browser/editor.test.js
+browser_rc=$?
+browser_passed=$(grep -cE '^ok [0-9]+' .state/browser-results.tap 2>/dev/null || true)
+browser_failed=$(grep -cE '^not ok [0-9]+' .state/browser-results.tap 2>/dev/null || true)
+browser_passed=${browser_passed:-0}
+browser_failed=${browser_failed:-0}
+if [ "$browser_rc" -ne 0 ] && [ "$browser_failed" -eq 0 ]; then browser_failed=1; fi
+
 echo
-echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed"
-total_passed=$((jest_passed + e2e_passed))
-total_failed=$((jest_failed + e2e_failed))
+echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed; browser: $browser_passed passed, $browser_failed failed"
+total_passed=$((jest_passed + e2e_passed + browser_passed))
+total_failed=$((jest_failed + e2e_failed + browser_failed))
 echo "$total_passed passed, $total_failed failed"
-if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
+if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$browser_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
