@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of the project, from a fresh clone: brings Node 24 when the system Node is older, installs
 # the dependencies, then lint (strict), build, type-check of the JavaScript tools, jest (unit, sandbox,
-# engine) and the end-to-end suite in real n8n. Ends with one line "N passed, N failed" over all suites.
+# engine), the end-to-end suite in real n8n and the browser suite in n8n's editor. Ends with one line
+# "N passed, N failed" over all suites.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/node24.sh || exit 1
@@ -57,12 +58,14 @@ node_suite() {
 
 node_suite mcp "MCP: the example MCP server in real n8n, driven by the official MCP client (node --test)" \
   test/mcp/mcp.test.js
+node_suite browser "browser: the nodes in n8n's editor (Chromium + playwright-core, node --test)" \
+  test/browser/editor.test.js
 node_suite install "install and run as users do (node --test test/install/): Community Nodes install on each n8n of the compatibility matrix, tarball, scanner, workflows" \
   test/install/*.test.js
 
 echo
-echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed; mcp: $mcp_passed passed, $mcp_failed failed; install: $install_passed passed, $install_failed failed"
-total_passed=$((jest_passed + e2e_passed + mcp_passed + install_passed))
-total_failed=$((jest_failed + e2e_failed + mcp_failed + install_failed))
+echo "jest: $jest_passed passed, $jest_failed failed; e2e: $e2e_passed passed, $e2e_failed failed; mcp: $mcp_passed passed, $mcp_failed failed; browser: $browser_passed passed, $browser_failed failed; install: $install_passed passed, $install_failed failed"
+total_passed=$((jest_passed + e2e_passed + mcp_passed + browser_passed + install_passed))
+total_failed=$((jest_failed + e2e_failed + mcp_failed + browser_failed + install_failed))
 echo "$total_passed passed, $total_failed failed"
-if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$mcp_rc" -ne 0 ] || [ "$install_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi
+if [ "$jest_rc" -ne 0 ] || [ "$e2e_rc" -ne 0 ] || [ "$mcp_rc" -ne 0 ] || [ "$browser_rc" -ne 0 ] || [ "$install_rc" -ne 0 ] || [ "$total_failed" -ne 0 ]; then exit 1; fi

@@ -1,5 +1,12 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import * as approval from './actions/approval';
 import * as budget from './actions/budget';
@@ -18,6 +25,29 @@ import {
 	searchProductVariants,
 } from './methods/listSearch';
 
+const RESOURCES: Array<{ name: string; value: string; operations: INodeProperties[] }> = [
+	{ name: 'Approval', value: 'approval', operations: approval.description },
+	{ name: 'Budget', value: 'budget', operations: budget.description },
+	{ name: 'Customer', value: 'customer', operations: customer.description },
+	{ name: 'Product', value: 'product', operations: product.description },
+	{ name: 'Product Variant', value: 'productVariant', operations: productVariant.description },
+	{ name: 'Report', value: 'report', operations: report.description },
+	{ name: 'Webhook', value: 'webhook', operations: webhook.description },
+];
+
+/** "resource:operation" → the canvas subtitle, e.g. "Create or Update: Customer". */
+function subtitleLabels(): Record<string, string> {
+	const labels: Record<string, string> = {};
+	for (const resource of RESOURCES) {
+		const operation = resource.operations.find((property) => property.name === 'operation');
+		for (const option of (operation?.options ?? []) as INodePropertyOptions[]) {
+			labels[`${resource.value}:${String(option.value)}`] =
+				resource.value === 'report' ? option.name : `${option.name}: ${resource.name}`;
+		}
+	}
+	return labels;
+}
+
 export class Billoget implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Billoget',
@@ -25,7 +55,7 @@ export class Billoget implements INodeType {
 		icon: { light: 'file:../../icons/billoget.svg', dark: 'file:../../icons/billoget.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: `={{ ${JSON.stringify(subtitleLabels())}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] + ": " + $parameter["resource"] }}`,
 		description: 'Create budgets with line items and IVA, manage customers, products and approvals, and build reports in Billoget',
 		defaults: { name: 'Billoget' },
 		usableAsTool: true,
@@ -38,15 +68,7 @@ export class Billoget implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Approval', value: 'approval' },
-					{ name: 'Budget', value: 'budget' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Product Variant', value: 'productVariant' },
-					{ name: 'Report', value: 'report' },
-					{ name: 'Webhook', value: 'webhook' },
-				],
+				options: RESOURCES.map(({ name, value }) => ({ name, value })),
 				default: 'budget',
 			},
 			...approval.description,

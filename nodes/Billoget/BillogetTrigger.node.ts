@@ -9,7 +9,11 @@ import type {
 
 import { receiveDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
+import { EVENT_OPTIONS } from './trigger/events';
 import { checkExists, create, remove } from './trigger/registration';
+
+/** Event value → label, for the canvas subtitle. */
+const EVENT_LABELS = Object.fromEntries(EVENT_OPTIONS.map((option) => [String(option.value), option.name]));
 
 export class BillogetTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +22,9 @@ export class BillogetTrigger implements INodeType {
 		icon: { light: 'file:../../icons/billoget.svg', dark: 'file:../../icons/billoget.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when Billoget sends a signed webhook event',
+		subtitle: `={{ ($parameter["events"] || []).map((event) => (${JSON.stringify(EVENT_LABELS)})[event] || event).join(", ") }}`,
+		// n8n also shows this as the description of the whole Billoget app in the nodes panel.
+		description: 'Starts a workflow on Billoget webhook events: budgets, customers and products created, updated, approved and more',
 		defaults: { name: 'Billoget Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -35,6 +40,17 @@ export class BillogetTrigger implements INodeType {
 				path: 'webhook',
 			},
 		],
+		// n8n's listening screen always says "Go to Billoget and create an event"; the panel around it
+		// says what such an event is here (the Listen notice among the parameters says it too).
+		triggerPanel: {
+			header: 'Pull in events from Billoget',
+			executionsHelp: {
+				inactive:
+					"<b>While building your workflow</b>, click 'Listen for test event', then approve a budget in Billoget (or create or change a budget, customer or product of the chosen events), or run a Billoget node with Webhook › Send Test. The delivery shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, publish it: every matching Billoget event then runs it, listed under Executions.",
+				active:
+					"<b>While building your workflow</b>, click 'Listen for test event', then approve a budget in Billoget, or run a Billoget node with Webhook › Send Test. The delivery shows up in this editor.<br /><br /><b>Your workflow is published</b>: every matching Billoget event also runs it, listed under Executions.",
+			},
+		},
 		properties: triggerProperties,
 	};
 

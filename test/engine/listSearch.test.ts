@@ -50,10 +50,14 @@ describe('Billoget node · list searches of the resource locators', () => {
 		for (const result of results) expect(result.name.toLowerCase()).toContain('gonzález');
 	});
 
-	it('labels products by code and description, and filters them', async () => {
+	it('labels products by code, description and price (what an empty Unit Price takes), and filters them', async () => {
 		const product = [...sb.store.products.values()][0] as Record<string, unknown>;
 		const { results } = await searchList('searchProducts', credentialsFor(sb), String(product.productCode));
-		expect(results).toContainEqual({ name: `${String(product.productCode)} · ${String(product.description)}`, value: String(product.id) });
+		const price = Number(product.price).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		expect(results).toContainEqual({
+			name: `${String(product.productCode)} · ${String(product.description)} · ${price}`,
+			value: String(product.id),
+		});
 	});
 
 	it('labels budgets by number, customer, total and state', async () => {
@@ -61,7 +65,10 @@ describe('Billoget node · list searches of the resource locators', () => {
 		expect(results).toHaveLength(sb.store.budgets.size);
 		const budget = [...sb.store.budgets.values()][0] as Record<string, unknown>;
 		const label = results.find((result) => result.value === String(budget.id))?.name;
-		expect(label).toMatch(new RegExp(`^#${String(budget.id)} · .+ · ${String(budget.total)} ${String(budget.currency)} · (Generated|Approved|Rejected)$`));
+		// Amounts with thousands separators and two decimals, e.g. "1,028,500.00 ARS", not "1028500 ARS".
+		const total = Number(budget.total).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		expect(total).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/);
+		expect(label).toMatch(new RegExp(`^#${String(budget.id)} · .+ · ${total.replace(/\./g, '\\.')} ${String(budget.currency)} · (Generated|Approved|Rejected)$`));
 	});
 
 	it('lists only pending approvals, filters them here, and Approve takes the one picked', async () => {

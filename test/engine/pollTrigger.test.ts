@@ -327,7 +327,12 @@ describe.each(DIALECTS)('Billoget Poll Trigger · polls through PollContext agai
 		]);
 		expect((await sampleOf('budget.created'))![0]).toMatchObject({ data: { id: open.id } });
 		expect((await sampleOf('budget.approved'))![0]).toMatchObject({ data: { id: open.id, state: 1 } });
-		expect(await sampleOf('budget.rejected')).toBeNull();
+		// Nothing matches: the n8n wording of its own poll triggers, with what to do in Billoget.
+		const none = await trigger('budget.rejected').manual();
+		expect(none.items).toBeNull();
+		expect(none.error?.message).toBe('No data with the current filter could be found');
+		expect(none.error?.description).toContain('Reject a budget in Billoget and fetch again');
+		expect(none.error?.description).toContain('https://github.com/billoget/n8n-nodes-billoget#billoget-poll-trigger');
 		expect((await sampleOf('budget.stateChanged'))![0]).toMatchObject({ previous: { state: null, stateName: null } });
 		expect((await sampleOf('budget.expiring'))![0]).toMatchObject({ data: { id: soon.id }, daysLeft: 1 });
 		expect((await sampleOf('product.priceChanged'))![0]).toMatchObject({ data: { id: 2 }, previous: { price: null } });

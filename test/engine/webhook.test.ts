@@ -33,9 +33,26 @@ describe('Billoget node · webhook test events, in n8n’s engine against the sa
 		expect(out).toMatchObject({ event: 'budget.approved', message: 'Webhook test event sent', timestamp: expect.any(String) });
 		const key = credentialsFor(sb).apiKey;
 		expect(JSON.stringify(result.items)).not.toContain(key);
-		expect(String(out.apiKey).length).toBeLessThanOrEqual(12);
+		// Not even the prefix Billoget echoes (bk_test_5a1e…) is output.
+		expect(out).not.toHaveProperty('apiKey');
+		expect(JSON.stringify(result.items)).not.toContain(key.slice(0, 12));
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(schemaProblems(out, sendTestSchema)).toEqual([]);
+	});
+
+	it.each([
+		['budget.approved', { state: 1, stateName: 'approved', currency: 'ARS', total: 205700 }],
+		['budget.created', { state: 0, items: expect.any(Array), customer: expect.objectContaining({ firstName: 'Ana' }) }],
+		['customer.updated', { firstName: 'Ana', email: 'ana.perez@example.com' }],
+		['product.created', { productCode: 'SRV-001', price: 85000 }],
+	])('with Data (JSON) left empty, sends a sample %s record without an ID, marked as a sample', async (event, fields) => {
+		const mark = sb.requests.length;
+		const result = await run({ event });
+		expect(result.status).toBe('success');
+		const { data } = requestsSince(sb, mark)[0].body as { data: Record<string, unknown> };
+		expect(data).toMatchObject({ ...fields, sample: true });
+		expect(data).not.toHaveProperty('id');
+		expect(jsonOf(result.items)[0]).toMatchObject({ event, sample: true });
 	});
 
 	it('sends a custom event name with an object from an expression', async () => {

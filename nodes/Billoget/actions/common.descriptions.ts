@@ -1,5 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** "a budget", "an approval": the article for a resource label in placeholders and messages. */
+export function withArticle(label: string): string {
+	return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
 /** A resource locator for Billoget records with numeric IDs: From List (searchable) or By ID. */
 export function recordLocator(options: {
 	name: string;
@@ -21,7 +26,7 @@ export function recordLocator(options: {
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: `Select a ${options.resourceLabel}...`,
+				placeholder: `Select ${withArticle(options.resourceLabel)}...`,
 				typeOptions: {
 					searchListMethod: options.searchListMethod,
 					searchable: true,
@@ -37,7 +42,7 @@ export function recordLocator(options: {
 						type: 'regex',
 						properties: {
 							regex: '^\\s*\\d+\\s*$',
-							errorMessage: `A ${options.resourceLabel} ID is a whole number, e.g. 42`,
+							errorMessage: `${withArticle(options.resourceLabel).replace(/^a/, 'A')} ID is a whole number, e.g. 42`,
 						},
 					},
 				],

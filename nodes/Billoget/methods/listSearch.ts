@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { budgetStateOf, customerFullName, STATE_LABELS } from '../shared/budget';
 import { parseListPage } from '../shared/pagination';
+import { approvalLabel, budgetLabel, customerLabel, productLabel } from './labels';
 import { ENDPOINTS } from '../transport/endpoints';
 import { billogetRequest } from '../transport/request';
 
@@ -27,17 +27,12 @@ async function searchList(
 	};
 }
 
-function customerName(record: IDataObject): string {
-	const name = customerFullName(record) ?? '';
-	return record.email ? `${name} (${String(record.email)})` : name || `Customer ${String(record.id)}`;
-}
-
 export async function searchCustomers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(this, ENDPOINTS.customers, customerName, filter, paginationToken);
+	return await searchList(this, ENDPOINTS.customers, customerLabel, filter, paginationToken);
 }
 
 export async function searchProducts(
@@ -45,13 +40,7 @@ export async function searchProducts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		ENDPOINTS.products,
-		(record) => `${String(record.productCode ?? record.sku ?? record.id)} · ${String(record.description ?? record.name ?? '')}`,
-		filter,
-		paginationToken,
-	);
+	return await searchList(this, ENDPOINTS.products, productLabel, filter, paginationToken);
 }
 
 export async function searchBudgets(
@@ -59,18 +48,7 @@ export async function searchBudgets(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchList(
-		this,
-		ENDPOINTS.budgets,
-		(record) => {
-			const who = customerFullName(record.customer);
-			const code = budgetStateOf(record);
-			const state = code === undefined ? String(record.status ?? '') : STATE_LABELS[code];
-			return `#${String(record.id)} · ${who || 'customer ' + String(record.customerId)} · ${String(record.total)} ${String(record.currency ?? '')} · ${state}`;
-		},
-		filter,
-		paginationToken,
-	);
+	return await searchList(this, ENDPOINTS.budgets, budgetLabel, filter, paginationToken);
 }
 
 /**
@@ -85,11 +63,7 @@ export async function searchPendingApprovals(
 	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = items
-		.map((record) => {
-			const notes = typeof record.requestNotes === 'string' && record.requestNotes !== '' ? ` · ${record.requestNotes}` : '';
-			const asked = typeof record.createdAt === 'string' ? ` · ${record.createdAt.slice(0, 10)}` : '';
-			return { name: `#${String(record.id)} · budget #${String(record.budgetId)}${asked}${notes}`, value: String(record.id) };
-		})
+		.map((record) => ({ name: approvalLabel(record), value: String(record.id) }))
 		.filter((result) => wanted === '' || result.name.toLowerCase().includes(wanted));
 	return { results };
 }

@@ -38,7 +38,7 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = POLL_EVENT_NAMES.map((name)
 export const pollTriggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Each poll reads Billoget’s list pages (100 records per request). Events that look for changes read every page of the resource on every poll, so requests per hour = polls per hour × pages. Billoget allows 1,000 requests per hour per API key by default; see the README for the cost of each event.',
+			'Each poll reads Billoget’s list pages (100 records per request). Events that look for changes read every page of the resource on every poll, so requests per hour = polls per hour × pages. Billoget allows 1,000 requests per hour per API key by default. Cost of each event: <a href="https://github.com/billoget/n8n-nodes-billoget#billoget-poll-trigger" target="_blank">Billoget Poll Trigger docs</a>.',
 		name: 'costNotice',
 		type: 'notice',
 		default: '',

@@ -231,6 +231,34 @@ export function sample(settings: PollSettings, records: IDataObject[], now: numb
 	return { record: newest, extra: { changedFields: [], previous } };
 }
 
+/** Where the README explains the Poll Trigger's events (linked from notices and errors). */
+export const POLL_DOCS_URL = 'https://github.com/billoget/n8n-nodes-billoget#billoget-poll-trigger';
+
+/** What to do in Billoget so that Fetch Test Event finds a record for the event. */
+const MAKE_ONE: Record<PollEventName, string> = {
+	'budget.created': 'Create a budget in Billoget',
+	'budget.approved': 'Approve a budget in Billoget',
+	'budget.rejected': 'Reject a budget in Billoget',
+	'budget.stateChanged': 'Approve or reject a budget in Billoget',
+	'budget.expiring': 'Give an open budget an expiration date within Within Days, or raise Within Days',
+	'customer.created': 'Create a customer in Billoget',
+	'customer.updated': 'Create or edit a customer in Billoget',
+	'product.created': 'Create a product in Billoget',
+	'product.updated': 'Create or edit a product in Billoget',
+	'product.priceChanged': 'Create a product in Billoget or change a price',
+};
+
+/**
+ * Fetch Test Event found nothing: say so as n8n's own poll triggers do, with what to change. A manual
+ * run that returned nothing would only show "No trigger output".
+ */
+export function noSampleError(ctx: IPollFunctions, settings: PollSettings, listed: number): NodeOperationError {
+	const read = listed === 1 ? '1 record' : `${listed} records`;
+	return new NodeOperationError(ctx.getNode(), 'No data with the current filter could be found', {
+		description: `None of the ${read} listed matches "${settings.spec.label}". ${MAKE_ONE[settings.event]} and fetch again, or pick another Event. The active workflow reports only changes after its activation (${POLL_DOCS_URL}).`,
+	});
+}
+
 /**
  * One poll. Reads the list the event needs, compares it with the node's static data and returns the
  * events, oldest first, or null when there is none. The stored state changes only after every request
@@ -251,7 +279,8 @@ export async function pollBilloget(ctx: IPollFunctions): Promise<INodeExecutionD
 			what,
 		});
 		const found = sample(settings, items, now);
-		return found ? [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])] : null;
+		if (!found) throw noSampleError(ctx, settings, items.length);
+		return [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])];
 	}
 
 	const staticData = ctx.getWorkflowStaticData('node');

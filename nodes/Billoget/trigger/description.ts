@@ -22,25 +22,38 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Automatic',
 				value: 'automatic',
-				description:
-					'The trigger creates its own Billoget webhook subscription when the workflow is activated (and one for the test URL while listening) and removes it when deactivated',
+				description: 'The trigger subscribes itself in Billoget and unsubscribes when deactivated',
 			},
 			{
 				name: 'Manual',
 				value: 'manual',
-				description:
-					"You paste the Production URL into your API key's webhook URL in Billoget; deliveries are verified with the credential's Webhook Signing Secret",
+				description: 'You paste the Production URL into your API key in Billoget',
 			},
 		],
 		description: 'How Billoget learns where to send events',
 	},
 	{
 		displayName:
-			'Manual setup: copy the Production URL above into the webhook URL of your API key in Billoget (Settings → API Keys), and put the signing secret Billoget shows for it into the "Webhook Signing Secret" field of the Billoget credential. Deliveries without a valid signature are refused.',
+			'Automatic setup: activating the workflow creates a webhook subscription in Billoget for this URL and these events (and one for the Test URL while you listen); deactivating removes it. Needs the WEBHOOKS scope. <a href="https://github.com/billoget/n8n-nodes-billoget#billoget-trigger" target="_blank">Billoget Trigger docs</a>',
+		name: 'automaticNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['automatic'] } },
+	},
+	{
+		displayName:
+			'Manual setup: copy the Production URL above into the webhook URL of your API key in Billoget (Settings → API Keys), and put the signing secret Billoget shows for it into the "Webhook Signing Secret" field of the Billoget credential. Deliveries without a valid signature are refused. <a href="https://github.com/billoget/n8n-nodes-billoget#billoget-trigger" target="_blank">Billoget Trigger docs</a>',
 		name: 'manualNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { registration: ['manual'] } },
+	},
+	{
+		displayName:
+			'To test: click "Listen for test event", then approve (or create, update…) a budget in Billoget, or run a Billoget node with Webhook › Send Test for one of the chosen events.',
+		name: 'listenNotice',
+		type: 'notice',
+		default: '',
 	},
 	{
 		displayName: 'Options',

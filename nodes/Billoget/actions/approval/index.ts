@@ -89,8 +89,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Stats',
 				value: 'getStats',
-				action: 'Get approval statistics',
-				description: 'Count approval requests per status',
+				action: 'Count approval requests by status',
+				description: 'Count approval requests per status (Report › Get Approval Statistics adds decision times)',
 			},
 			{
 				name: 'Reject',

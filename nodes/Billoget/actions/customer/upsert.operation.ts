@@ -6,6 +6,8 @@ import { executeUpsert, readMatchOn, upsertOptions } from '../upsert';
 import type { UpsertSpec } from '../upsert';
 import { CUSTOMER, customerBody, optionalCustomerFields } from './fields';
 
+const MATCH_KEYS = ['email', 'dni', 'cuit'];
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Match On',
@@ -49,7 +51,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: optionalCustomerFields(['firstName', 'lastName']),
+		// The matched field is set through Value to Match, so it is not offered here too.
+		options: optionalCustomerFields(['firstName', 'lastName']).map((field) =>
+			MATCH_KEYS.includes(field.name) ? { ...field, displayOptions: { hide: { '/matchOn': [field.name] } } } : field,
+		),
 	},
 	upsertOptions('customers', 'Email'),
 ];

@@ -6,6 +6,8 @@ import { executeUpsert, readMatchOn, upsertOptions } from '../upsert';
 import type { UpsertSpec } from '../upsert';
 import { PRODUCT, REQUIRED_FOR_CREATE, optionalProductFields, productBody } from './fields';
 
+const MATCH_KEYS = ['productCode', 'sku'];
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Match On',
@@ -34,7 +36,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: optionalProductFields([]),
+		// The matched field is set through Value to Match, so it is not offered here too.
+		options: optionalProductFields([]).map((field) =>
+			MATCH_KEYS.includes(field.name) ? { ...field, displayOptions: { hide: { '/matchOn': [field.name] } } } : field,
+		),
 		description: 'Fields to set. Only fields that differ from the existing product are sent.',
 	},
 	upsertOptions('products', 'SKU'),

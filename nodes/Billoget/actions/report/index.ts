@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Approval Statistics',
 				value: 'approvalStats',
-				action: 'Get approval statistics',
+				action: 'Get an approval statistics report with decision times',
 				description:
 					'Approval counts from Billoget, plus the median time from submission to decision over a date range',
 			},

@@ -5,6 +5,7 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { billogetApiRequest } from '../../transport/request';
 import { invalid, toText } from '../parameters';
 import { wrap } from '../records';
+import { sampleData } from './samples';
 
 /** The events Billoget documents (developers.billoget.com, Webhooks). */
 export const WEBHOOK_EVENTS = [
@@ -33,6 +34,13 @@ function eventLabel(event: string): string {
 
 const properties: INodeProperties[] = [
 	{
+		displayName:
+			'Billoget delivers test events to every webhook subscription and webhook URL of this API key, active workflows included. Leave Data (JSON) empty to send a sample record (no ID, marked "sample": true) that such workflows can skip.',
+		name: 'sendTestNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
 		displayName: 'Event',
 		name: 'event',
 		type: 'options',
@@ -56,9 +64,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Data (JSON)',
 		name: 'data',
 		type: 'json',
-		default: '{}',
+		default: '',
+		placeholder: 'Empty: a sample budget, customer or product for the event',
 		description:
-			'The JSON object delivered as the event\'s "data", e.g. a budget such as {"total": 1210.5, "currency": "ARS", "state": 0}',
+			'The JSON object delivered as the event\'s "data", e.g. a budget with its ID, total and currency. Empty: a sample record shaped like Billoget\'s for the chosen event.',
 	},
 ];
 
@@ -67,11 +76,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function readData(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
-	let value = ctx.getNodeParameter('data', itemIndex, '{}') as unknown;
+function readData(ctx: IExecuteFunctions, itemIndex: number, event: string): IDataObject {
+	let value = ctx.getNodeParameter('data', itemIndex, '') as unknown;
 	if (typeof value === 'string') {
 		const text = value.trim();
-		if (text === '') return {};
+		if (text === '') return sampleData(event, new Date());
 		try {
 			value = JSON.parse(text);
 		} catch {
@@ -84,12 +93,10 @@ function readData(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return value as IDataObject;
 }
 
-/** The answer without anything key-like: Billoget answers a key prefix, never more than that is output. */
-function withoutSecrets(answer: IDataObject): IDataObject {
+/** Billoget's answer without the key prefix it echoes (`apiKey`): nothing key-like is output. */
+function withoutKey(answer: IDataObject): IDataObject {
 	const result: IDataObject = { ...answer };
-	if (typeof result.apiKey === 'string' && result.apiKey.length > 12) {
-		result.apiKey = `${result.apiKey.slice(0, 12)}…`;
-	}
+	delete result.apiKey;
 	return result;
 }
 
@@ -109,12 +116,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} else if (!WEBHOOK_EVENTS.includes(choice)) {
 		throw invalid(this, i, `Event "${choice}" is not a Billoget event`, `Use one of ${WEBHOOK_EVENTS.join(', ')}, or Custom Event.`);
 	}
-	const data = readData(this, i);
+	const data = readData(this, i, event);
 	const answer = await billogetApiRequest.call(this, {
 		method: 'POST',
 		path: `${ENDPOINTS.webhooks}/test`,
 		body: { event, data },
 		itemIndex: i,
 	});
-	return wrap(withoutSecrets({ event, ...answer }));
+	return wrap(withoutKey({ event, ...answer, sample: data.sample === true }));
 }
