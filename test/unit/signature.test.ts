@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'crypto';
 
 import {
 	DEFAULT_TOLERANCE_SECONDS,
+	REJECTION_MESSAGES,
+	SIGNATURE_HEADER,
 	checkTimestamp,
 	computeSignature,
 	parseSignatureHeader,
@@ -219,5 +221,38 @@ describe('verifyDelivery', () => {
 		expect(verify(Buffer.from(stale), hmac(stale), { tolerance: 0 })).toMatchObject({ valid: true });
 		const noTime = payload({ timestamp: undefined });
 		expect(verify(Buffer.from(noTime), hmac(noTime))).toEqual({ valid: false, reason: 'no-timestamp' });
+	});
+});
+
+describe('refusal order and messages', () => {
+	it('names the missing secret before anything else, and refuses a body that is neither bytes nor text', () => {
+		const base = { signature: 'x', nowMs: NOW, toleranceSeconds: 300 };
+		expect(verifyDelivery({ ...base, secret: undefined, rawBody: undefined })).toEqual({ valid: false, reason: 'no-secret' });
+		expect(verifyDelivery({ ...base, secret: '', rawBody: 42 })).toEqual({ valid: false, reason: 'no-secret' });
+		expect(verifyDelivery({ ...base, secret: SECRET, rawBody: 42 })).toEqual({ valid: false, reason: 'no-raw-body' });
+		expect(verifyDelivery({ ...base, secret: SECRET, rawBody: { event: 'x' } })).toEqual({ valid: false, reason: 'no-raw-body' });
+		expect(verifySignature(SECRET, 'x', null)).toEqual({ valid: false, reason: 'missing' });
+	});
+
+	it('refuses signed bytes that are not JSON', () => {
+		const raw = '{"event": ';
+		expect(verifyDelivery({ secret: SECRET, rawBody: raw, signature: hmac(raw), nowMs: NOW, toleranceSeconds: 300 })).toEqual({
+			valid: false,
+			reason: 'not-an-object',
+		});
+	});
+
+	it('reads the header named X-Billoget-Signature and explains each refusal in words', () => {
+		expect(SIGNATURE_HEADER).toBe('x-billoget-signature');
+		expect(REJECTION_MESSAGES).toEqual({
+			'no-secret': 'no signing secret is available',
+			'no-raw-body': 'the request has no raw body to verify',
+			missing: 'the X-Billoget-Signature header is missing',
+			malformed: 'the X-Billoget-Signature header is not a hex HMAC-SHA256 digest',
+			mismatch: 'the signature does not match the body',
+			'not-an-object': 'the body is not a JSON object',
+			'no-timestamp': 'the payload has no valid timestamp',
+			stale: 'the payload timestamp is outside the allowed tolerance',
+		});
 	});
 });
