@@ -75,7 +75,7 @@ it('ships an output schema for each operation', () => {
 	assert.equal(schemas.length, sources.length, 'every schema of nodes/Billoget/__schema__ is shipped');
 });
 
-it('ships no sources, tests, sandbox, scripts, build caches or second package.json', () => {
+it('ships no sources, tests, sandbox, scripts, docs, build caches or second package.json', () => {
 	const allowedTop = new Set(['package.json', 'README.md', 'LICENSE.md', 'CHANGELOG.md']);
 	const stray = files.filter((f) => !f.startsWith('dist/') && !allowedTop.has(f));
 	assert.deepEqual(stray, [], 'files outside dist/');
@@ -84,7 +84,7 @@ it('ships no sources, tests, sandbox, scripts, build caches or second package.js
 			f.endsWith('.tsbuildinfo') ||
 			f === 'dist/package.json' ||
 			(f.endsWith('.ts') && !f.endsWith('.d.ts')) ||
-			/(^|\/)(test|tests|__tests__|sandbox|scripts|bench|examples|node_modules|coverage)\//.test(f) ||
+			/(^|\/)(test|tests|__tests__|sandbox|scripts|bench|examples|docs|node_modules|coverage)\//.test(f) ||
 			/\.test\.[jt]s$/.test(f),
 	);
 	assert.deepEqual(forbidden, [], 'files that must not ship');
