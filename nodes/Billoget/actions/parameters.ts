@@ -36,6 +36,11 @@ export function toId(ctx: IExecuteFunctions, raw: unknown, itemIndex: number, la
 	return Number(text);
 }
 
+/** An ID a filter may leave empty: undefined when nothing was given, otherwise checked as toId does. */
+export function optionalId(ctx: IExecuteFunctions, raw: unknown, itemIndex: number, label: string): number | undefined {
+	return raw === undefined || raw === '' ? undefined : toId(ctx, raw, itemIndex, label);
+}
+
 export function readString(
 	ctx: IExecuteFunctions,
 	name: string,

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { readCollection, toId } from '../parameters';
+import { optionalId, readCollection } from '../parameters';
 import { locatorValue } from '../budget/model';
 import { APPROVALS_PATH, listApprovals } from './fields';
 
@@ -34,7 +34,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const raw = locatorValue(readCollection(this, 'filters', i).budgetId);
-	const budgetId = raw === undefined || raw === '' ? undefined : toId(this, raw, i, 'Budget');
+	const budgetId = optionalId(this, locatorValue(readCollection(this, 'filters', i).budgetId), i, 'Budget');
 	return await listApprovals(this, i, `${APPROVALS_PATH}/history`, { budgetId }, { budgetId });
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { approvalMatches } from '../../shared/filters';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { invalid, readCollection, toId } from '../parameters';
+import { invalid, optionalId, readCollection } from '../parameters';
 import { listRecords } from '../records';
 import { locatorValue } from '../budget/model';
 import { APPROVALS_PATH, approvalOutput } from './fields';
@@ -60,9 +60,8 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = readCollection(this, 'filters', i);
-	const rawBudget = locatorValue(filters.budgetId);
-	const budgetId = rawBudget === undefined || rawBudget === '' ? undefined : toId(this, rawBudget, i, 'Budget');
-	const userId = filters.userId === undefined || filters.userId === '' ? undefined : toId(this, filters.userId, i, 'User ID');
+	const budgetId = optionalId(this, locatorValue(filters.budgetId), i, 'Budget');
+	const userId = optionalId(this, filters.userId, i, 'User ID');
 	let status: string | undefined;
 	if (filters.status !== undefined && filters.status !== '') {
 		status = String(filters.status).toLowerCase();

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { readCollection, toId } from '../parameters';
+import { optionalId, readCollection } from '../parameters';
 import { APPROVALS_PATH, listApprovals } from './fields';
 
 const properties: INodeProperties[] = [
@@ -33,8 +33,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = readCollection(this, 'filters', i);
-	const userId =
-		filters.userId === undefined || filters.userId === '' ? undefined : toId(this, filters.userId, i, 'User ID');
+	const userId = optionalId(this, readCollection(this, 'filters', i).userId, i, 'User ID');
 	return await listApprovals(this, i, `${APPROVALS_PATH}/pending`, { userId }, { status: 'pending' });
 }
