@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { toCsv } from '../../shared/csv';
-import { calendarDay } from '../../shared/reports';
+import { calendarDay } from '../../shared/dates';
 import { rateStateOf } from '../../transport/rateLimit';
 import { invalid, readCollection, toText } from '../parameters';
 
