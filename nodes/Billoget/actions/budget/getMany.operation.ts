@@ -6,7 +6,7 @@ import { invalid, readCollection, toId, toText } from '../parameters';
 import { listRecords, wrap } from '../records';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
 import { parseStateFilter } from '../../shared/budget';
-import { locatorValue } from './model';
+import { locatorValue } from '../../shared/locator';
 import { boundOf, budgetListQuery, budgetMatches, hasBudgetFilter } from '../../shared/filters';
 import type { BudgetRecordFilter } from '../../shared/filters';
 

@@ -6,7 +6,7 @@ import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { budgetListQuery } from '../../shared/filters';
 import { billogetList } from '../../transport/pagination';
 import { BUDGET, toCurrency } from '../budget/fields';
-import { locatorValue } from '../budget/model';
+import { locatorValue } from '../../shared/locator';
 import { recordLocator } from '../common.descriptions';
 import { invalid, readCollection, toDate, toId, toNumber } from '../parameters';
 import {
