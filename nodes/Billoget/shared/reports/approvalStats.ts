@@ -6,8 +6,8 @@
 
 import { parseInstant, utcDay } from '../dates';
 import { approvalRate, average, divideRoundHalfUp, hours, median, numberOf } from './numbers';
-import { compareText, describeId, idOf, isRepeat } from './records';
-import type { JsonRecord } from './records';
+import { compareText, describeId, idOf, isRepeat } from './recordReaders';
+import type { JsonRecord } from './recordReaders';
 
 export interface ApprovalCounts {
 	pending: number | null;

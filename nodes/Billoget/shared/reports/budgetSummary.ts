@@ -18,8 +18,8 @@ import { centsOf, fromCents } from '../money';
 import { approvalRate, average, median, moneyOrNull } from './numbers';
 import { periodKey, periodsBetween } from './periods';
 import type { Period } from './periods';
-import { compareText, describeId, idOf, isRepeat, nested } from './records';
-import type { JsonRecord } from './records';
+import { compareText, describeId, idOf, isRepeat, nested } from './recordReaders';
+import type { JsonRecord } from './recordReaders';
 
 export type StateName = BudgetStateName | 'unknown';
 

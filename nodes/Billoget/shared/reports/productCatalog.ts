@@ -5,8 +5,8 @@
 
 import { centsOf, fromCents } from '../money';
 import { median, moneyOrNull, numberOf } from './numbers';
-import { compareText, describeId, idOf, isRepeat } from './records';
-import type { JsonRecord } from './records';
+import { compareText, describeId, idOf, isRepeat } from './recordReaders';
+import type { JsonRecord } from './recordReaders';
 
 export interface CategoryRow {
 	category: string;
