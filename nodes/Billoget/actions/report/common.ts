@@ -91,8 +91,20 @@ export function outputProperties(report: string, breakdowns: BreakdownSpec[]): I
 	];
 }
 
+/** A report's Options collection: the CSV file's options, then the report's own `extra` ones. */
+export function reportOptions(defaultFileName: string, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...csvOptionProperties(defaultFileName), ...extra],
+	};
+}
+
 /** Options every report's Options collection offers for its CSV file. */
-export function csvOptionProperties(defaultFileName: string): INodeProperties[] {
+function csvOptionProperties(defaultFileName: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'CSV File Name',
