@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { toCsv } from '../../shared/csv';
 import { calendarDay } from '../../shared/dates';
 import { rateStateOf } from '../../transport/rateLimit';
+import { optionsCollection } from '../common.descriptions';
 import { invalid, readCollection, toText } from '../parameters';
 
 /**
@@ -93,14 +94,7 @@ export function outputProperties(report: string, breakdowns: BreakdownSpec[]): I
 
 /** A report's Options collection: the CSV file's options, then the report's own `extra` ones. */
 export function reportOptions(defaultFileName: string, extra: INodeProperties[] = []): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [...csvOptionProperties(defaultFileName), ...extra],
-	};
+	return optionsCollection([...csvOptionProperties(defaultFileName), ...extra]);
 }
 
 /** Options every report's Options collection offers for its CSV file. */
