@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { optionalId, readCollection } from '../parameters';
-import { locatorValue } from '../budget/model';
+import { locatorValue } from '../../shared/locator';
 import { APPROVALS_PATH, listApprovals } from './fields';
 
 const properties: INodeProperties[] = [

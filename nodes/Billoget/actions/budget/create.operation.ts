@@ -11,8 +11,8 @@ import { invalid, readCollection, readId, toDate, toId, toNumber, toText } from 
 import { wrap } from '../records';
 import { BUDGET, CREATE_PATH, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
 import { normaliseBudget } from '../../shared/budget';
-import { checkLines, lineBody, linesFingerprint, linesFromJson } from './model';
-import type { Line, LineProblem, RawLine } from './model';
+import { checkLines, lineBody, linesFingerprint, linesFromJson } from '../../shared/budgetLines';
+import type { Line, LineProblem, RawLine } from '../../shared/budgetLines';
 
 const properties: INodeProperties[] = [
 	customerLocator('The customer the budget is for: pick one, or give the Billoget customer ID (a number, not a name)'),
