@@ -95,16 +95,19 @@ describe('approval counts and products', () => {
 		expect(productType({ type: ' SERVICE ' })).toBe('service');
 		expect(productType({ type: '' })).toBe('unknown');
 		expect(productType({})).toBe('unknown');
-		expect([true, false, 'false', ' FALSE ', 'true', 'no', 0, 1, undefined, null].map((isActive) => productIsActive({ isActive }))).toEqual([
+		// The filters' rule (shared/filters.ts); only an unreadable value differs: the report counts it active.
+		expect([true, false, 'false', ' FALSE ', 'true', 'no', 0, 1, undefined, null, '0', 'maybe'].map((isActive) => productIsActive({ isActive }))).toEqual([
 			true,
 			false,
 			false,
 			false,
 			true,
-			true,
+			false,
 			false,
 			true,
 			true,
+			true,
+			false,
 			true,
 		]);
 		expect(productCategory({ category: ' Tools ' })).toBe('Tools');

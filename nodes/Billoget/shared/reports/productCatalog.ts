@@ -3,6 +3,7 @@
  * without stock.
  */
 
+import { productIsActiveOf } from '../filters';
 import { centsOf, fromCents } from '../money';
 import { median, moneyOrNull, numberOf } from './numbers';
 import { compareText, describeId, idOf, isRepeat } from './recordReaders';
@@ -55,12 +56,9 @@ export function productType(product: JsonRecord): string {
 	return typeof product.type === 'string' && product.type.trim() !== '' ? product.type.trim().toLowerCase() : 'unknown';
 }
 
-/** isActive as a boolean; products that do not say are active (Billoget's default). */
+/** Active or not, by the rule of the product filters; an unreadable value counts as active (Billoget's default). */
 export function productIsActive(product: JsonRecord): boolean {
-	const value = product.isActive;
-	if (typeof value === 'boolean') return value;
-	if (typeof value === 'string') return value.trim().toLowerCase() !== 'false';
-	return value !== 0;
+	return productIsActiveOf(product) ?? true;
 }
 
 export function productCategory(product: JsonRecord): string {
