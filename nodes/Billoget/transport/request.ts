@@ -10,6 +10,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { apiKeyProblem, baseUrlProblem, normaliseBaseUrl } from '../shared/credential';
 import { asNodeError, billogetApiError, billogetNetworkError } from './errors';
 import { noteRateLimitHeaders, rateStateOf, waitForRateLimitReset } from './rateLimit';
 import { settingsOf } from './settings';
@@ -111,22 +112,11 @@ function backoffMs(attempt: number): number {
 /** Reads the credential's Base URL and checks the key's form before anything is sent. */
 async function baseUrlOf(ctx: BillogetContext, itemIndex?: number): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
-	if (!apiKey.startsWith('bk_')) {
-		throw new NodeOperationError(ctx.getNode(), 'The API key in the Billoget credential is not a Billoget key', {
-			description:
-				'Billoget API keys start with bk_live_ or bk_test_. Copy the key from Billoget → Settings → API Keys into the credential.',
-			itemIndex,
-		});
+	const problem = apiKeyProblem(credentials.apiKey) ?? baseUrlProblem(credentials.baseUrl);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), problem.message, { description: problem.fix, itemIndex });
 	}
-	const baseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	if (!/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
-		throw new NodeOperationError(ctx.getNode(), 'The Base URL in the Billoget credential is not a URL', {
-			description: 'Set it to https://api.billoget.com/v1 (or your Billoget sandbox URL).',
-			itemIndex,
-		});
-	}
-	return baseUrl.replace(/\/+$/, '');
+	return normaliseBaseUrl(credentials.baseUrl as string);
 }
 
 /** Drops undefined, null and '' values so that empty optional parameters are not sent. */
