@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { budgetStateOf, normaliseBudget } from '../shared/budget';
 import { createClient } from '../transport/client';
+import type { BillogetClient } from '../transport/client';
 import type { TransportSettings } from '../transport/settings';
 import { comparedFields, isPollEvent, POLL_EVENTS } from './events';
 import type { PollEventName, PollEventSpec } from './events';
@@ -264,18 +265,40 @@ export function noSampleError(ctx: IPollFunctions, settings: PollSettings, liste
 }
 
 /**
+ * The client of each activation. n8n hands every scheduled poll of one activation the same
+ * IPollFunctions and offers no other per-activation handle, and a poll after a 429 must still know that
+ * the key has nothing left until the reset instead of asking again (docs/design.md, "Rate limits and
+ * retries"). So the poll keeps its client beside n8n's context, here and nowhere else; a new
+ * activation (or a manual run) has a new context, and so a new client.
+ */
+const clientOfActivation = new WeakMap<IPollFunctions, BillogetClient>();
+
+function activationClient(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	transport: Partial<TransportSettings>,
+): BillogetClient {
+	let client = clientOfActivation.get(ctx);
+	if (client === undefined) {
+		client = createClient(ctx, { ...settings.transport, ...transport });
+		clientOfActivation.set(ctx, client);
+	}
+	return client;
+}
+
+/**
  * One poll. Reads the list the event needs, compares it with the node's static data and returns the
  * events, oldest first, or null when there is none. The stored state changes only after every request
  * of the poll succeeded: a failed poll (a 429 the transport gave up on, a network error) throws, n8n
- * shows the error, and the next poll sees the same changes again. Each poll is one run with its own
- * client; `transport` overrides its settings (the test harness gives it a clock).
+ * shows the error, and the next poll sees the same changes again. The polls of one activation share
+ * its client; `transport` overrides its settings (the test harness gives it a clock).
  */
 export async function pollBilloget(
 	ctx: IPollFunctions,
 	transport: Partial<TransportSettings> = {},
 ): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(ctx);
-	const client = createClient(ctx, { ...settings.transport, ...transport });
+	const client = activationClient(ctx, settings, transport);
 	const now = client.settings.now();
 	const manual = ctx.getMode() === 'manual';
 	const what = `${settings.spec.resource}s`;
