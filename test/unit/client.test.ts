@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { unitPrices } from '../../nodes/Billoget/actions/budget/lines';
-import type { Line } from '../../nodes/Billoget/actions/budget/model';
+import type { Line } from '../../nodes/Billoget/shared/budgetLines';
 import { walkList } from '../../nodes/Billoget/poll/fetch';
 import { createClient } from '../../nodes/Billoget/transport/client';
 import { findLostCreate } from '../../nodes/Billoget/transport/recovery';

@@ -1,17 +1,15 @@
+import { addDays, daysBetween, utcDay } from '../../nodes/Billoget/shared/dates';
+import { centsOf } from '../../nodes/Billoget/shared/money';
 import {
-	addDays,
 	approvalCounts,
 	budgetCurrency,
 	budgetCustomerId,
 	budgetSellerId,
-	centsOf,
-	daysBetween,
 	inBudgetRange,
 	matchesBudgetFilters,
 	productCategory,
 	productIsActive,
 	productType,
-	utcDay,
 } from '../../nodes/Billoget/shared/reports';
 
 /** The small readers the reports are built from, each on its own. */

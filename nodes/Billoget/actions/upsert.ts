@@ -6,6 +6,7 @@ import type { MatchKey, UpsertGroup } from '../shared/matching';
 import type { BillogetClient } from '../transport/client';
 import { asNodeError } from '../transport/errors';
 import { findLostCreate } from '../transport/recovery';
+import { optionsCollection } from './common.descriptions';
 import { invalid, readCollection } from './parameters';
 import type { ItemOutcome } from './types';
 
@@ -44,57 +45,50 @@ export function readMatchOn(ctx: IExecuteFunctions, itemIndex: number, keys: Par
 
 /** `searchableLabel`: the operation's keys that Per Item Search can use, e.g. 'Email'. */
 export function upsertOptions(matchLabel: string, searchableLabel: string): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Load All Threshold',
-				name: 'loadAllThreshold',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 20,
-				description: `With Matching set to Auto: above this many input items, all existing ${matchLabel} are listed once instead of searching per item (matching on ${searchableLabel}; other keys always list them all)`,
-			},
-			{
-				displayName: 'Matching',
-				name: 'matching',
-				type: 'options',
-				default: 'auto',
-				options: [
-					{
-						name: 'Auto',
-						value: 'auto',
-						description: `Per Item Search for small inputs matching on ${searchableLabel}, Load All Once otherwise`,
-					},
-					{
-						name: 'Load All Once',
-						value: 'loadAll',
-						description: `List every existing ${matchLabel} once (one request per 100), then write only what changed`,
-					},
-					{
-						name: 'Per Item Search',
-						value: 'perItem',
-						description: `One search request per input item before writing. Only when matching on ${searchableLabel}, the key every Billoget version searches; other keys use Load All Once.`,
-					},
-				],
-			},
-			{
-				displayName: 'Multiple Matches',
-				name: 'multipleMatches',
-				type: 'options',
-				default: 'error',
-				options: [
-					{ name: 'Fail the Item', value: 'error', description: 'Stop with an error that lists the matching IDs' },
-					{ name: 'Update the First (Lowest ID)', value: 'updateFirst' },
-				],
-				description: `What to do when several existing ${matchLabel} share the match value`,
-			},
-		],
-	};
+	return optionsCollection([
+		{
+			displayName: 'Load All Threshold',
+			name: 'loadAllThreshold',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 20,
+			description: `With Matching set to Auto: above this many input items, all existing ${matchLabel} are listed once instead of searching per item (matching on ${searchableLabel}; other keys always list them all)`,
+		},
+		{
+			displayName: 'Matching',
+			name: 'matching',
+			type: 'options',
+			default: 'auto',
+			options: [
+				{
+					name: 'Auto',
+					value: 'auto',
+					description: `Per Item Search for small inputs matching on ${searchableLabel}, Load All Once otherwise`,
+				},
+				{
+					name: 'Load All Once',
+					value: 'loadAll',
+					description: `List every existing ${matchLabel} once (one request per 100), then write only what changed`,
+				},
+				{
+					name: 'Per Item Search',
+					value: 'perItem',
+					description: `One search request per input item before writing. Only when matching on ${searchableLabel}, the key every Billoget version searches; other keys use Load All Once.`,
+				},
+			],
+		},
+		{
+			displayName: 'Multiple Matches',
+			name: 'multipleMatches',
+			type: 'options',
+			default: 'error',
+			options: [
+				{ name: 'Fail the Item', value: 'error', description: 'Stop with an error that lists the matching IDs' },
+				{ name: 'Update the First (Lowest ID)', value: 'updateFirst' },
+			],
+			description: `What to do when several existing ${matchLabel} share the match value`,
+		},
+	]);
 }
 
 interface ValidItem {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { optionalId, readCollection } from '../parameters';
-import { locatorValue } from '../budget/model';
+import { locatorValue } from '../../shared/locator';
 import { APPROVALS_PATH } from './fields';
 import { listApprovals } from './list';
 

@@ -6,7 +6,7 @@ import { approvalMatches } from '../../shared/filters';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection } from '../parameters';
 import { listRecords } from '../records';
-import { locatorValue } from '../budget/model';
+import { locatorValue } from '../../shared/locator';
 import { APPROVALS_PATH, approvalOutput } from './fields';
 
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'];

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { normaliseBudget } from '../../shared/budget';
+import { lineBody } from '../../shared/budgetLines';
 import type { BillogetClient } from '../../transport/client';
 import { customerLocator, productLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toId, toNumber, toText } from '../parameters';
@@ -9,7 +10,6 @@ import { wrap } from '../records';
 import { BUDGET, CREATE_PATH, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
 import { readLines, unitPrices } from './lines';
 import { findCreatedBudget } from './lostCreate';
-import { lineBody } from './model';
 import { readOverrides, totalsFor } from './totals';
 
 const properties: INodeProperties[] = [

@@ -5,8 +5,8 @@ import { ENDPOINTS } from '../../transport/endpoints';
 import { simplifyOutput } from '../common.descriptions';
 import { wantsSimplify } from '../records';
 import type { RecordSpec } from '../records';
-import { normaliseBudget } from '../../shared/budget';
-import { extractToken, simplifyBudget } from './model';
+import { normaliseBudget, simplifyBudget } from '../../shared/budget';
+import { extractToken } from '../../shared/publicToken';
 
 export const BUDGET: RecordSpec = {
 	path: ENDPOINTS.budgets,

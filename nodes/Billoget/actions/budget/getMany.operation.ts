@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { invalid, readCollection, toId, toText } from '../parameters';
+import { invalid, optionalId, readCollection, toText } from '../parameters';
 import { listRecords, wrap } from '../records';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
 import { parseStateFilter } from '../../shared/budget';
-import { locatorValue } from './model';
+import { locatorValue } from '../../shared/locator';
 import { boundOf, budgetListQuery, budgetMatches, hasBudgetFilter } from '../../shared/filters';
 import type { BudgetRecordFilter } from '../../shared/filters';
 
@@ -108,11 +108,8 @@ function budgetFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: Budg
 		}
 		filter.state = state;
 	}
-	const customer = locatorValue(filters.customerId);
-	if (customer !== undefined && customer !== '') filter.customerId = toId(ctx, customer, itemIndex, 'Customer');
-	if (filters.sellerId !== undefined && filters.sellerId !== '') {
-		filter.sellerId = toId(ctx, filters.sellerId, itemIndex, 'Seller ID');
-	}
+	filter.customerId = optionalId(ctx, locatorValue(filters.customerId), itemIndex, 'Customer');
+	filter.sellerId = optionalId(ctx, filters.sellerId, itemIndex, 'Seller ID');
 	filter.currency = toCurrency(ctx, filters.currency, itemIndex, false);
 	const search = toText(ctx, filters.search, itemIndex, 'Search', false);
 	const from = toDateFilter(ctx, filters.issueDateFrom, itemIndex, 'Issue Date From');

@@ -4,8 +4,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { invalid, readCollection } from '../parameters';
-import { checkLines, linesFromJson } from './model';
-import type { Line, LineProblem, RawLine } from './model';
+import { checkLines, linesFromJson } from '../../shared/budgetLines';
+import type { Line, LineProblem, RawLine } from '../../shared/budgetLines';
 
 function lineError(ctx: IExecuteFunctions, itemIndex: number, problem: LineProblem) {
 	return invalid(ctx, itemIndex, problem.message, problem.hint);

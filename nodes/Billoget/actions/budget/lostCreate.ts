@@ -9,7 +9,7 @@ import { toCents } from '../../shared/money';
 import type { BillogetClient } from '../../transport/client';
 import { CLOCK_SKEW_MS, findLostCreate } from '../../transport/recovery';
 import { BUDGET } from './fields';
-import { linesFingerprint } from './model';
+import { linesFingerprint } from '../../shared/budgetLines';
 
 function sameInstant(a: unknown, b: unknown): boolean {
 	const left = Date.parse(String(a ?? ''));

@@ -5,12 +5,12 @@ import type { BillogetClient } from '../../transport/client';
 import { summariseApprovals } from '../../shared/reports';
 import { APPROVALS_PATH } from '../approval/fields';
 import {
-	csvOptionProperties,
 	dateRangeProperties,
 	outputProperties,
 	readDayRange,
 	readReportShape,
 	reportItems,
+	reportOptions,
 	requestCounter,
 } from './common';
 import type { BreakdownSpec } from './common';
@@ -34,14 +34,7 @@ export const BREAKDOWNS: BreakdownSpec[] = [
 const properties: INodeProperties[] = [
 	...dateRangeProperties('decisions (approvals or rejections)'),
 	...outputProperties('statistics', BREAKDOWNS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: csvOptionProperties('billoget-approval-stats-<from>-<to>-<breakdown>.csv'),
-	},
+	reportOptions('billoget-approval-stats-<from>-<to>-<breakdown>.csv'),
 ];
 
 export const description = updateDisplayOptions(

@@ -6,16 +6,16 @@ import { budgetRangeQuery, summariseBudgets } from '../../shared/reports';
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { budgetListQuery } from '../../shared/filters';
 import { BUDGET, toCurrency } from '../budget/fields';
-import { locatorValue } from '../budget/model';
+import { locatorValue } from '../../shared/locator';
 import { recordLocator } from '../common.descriptions';
-import { invalid, readCollection, toDate, toId, toNumber } from '../parameters';
+import { invalid, optionalId, readCollection, toDate, toNumber } from '../parameters';
 import {
-	csvOptionProperties,
 	dateRangeProperties,
 	outputProperties,
 	readDayRange,
 	readReportShape,
 	reportItems,
+	reportOptions,
 	requestCounter,
 } from './common';
 import type { BreakdownSpec } from './common';
@@ -149,43 +149,35 @@ const properties: INodeProperties[] = [
 			'List open (not yet approved or rejected) budgets that expire between now and this many days from today (0 for none)',
 	},
 	...outputProperties('summary', BREAKDOWNS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...csvOptionProperties('billoget-budget-summary-<from>-<to>-<breakdown>.csv'),
-			{
-				displayName: 'Expiring Budgets From',
-				name: 'expiringScope',
-				type: 'options',
-				default: 'range',
-				options: [
-					{
-						name: 'Budgets in the Range',
-						value: 'range',
-						description: 'Only open budgets that are also in the date range (no extra requests)',
-					},
-					{
-						name: 'All Open Budgets',
-						value: 'all',
-						description: 'Every open budget matching the filters, whatever its date (reads the open budgets once more)',
-					},
-				],
-				description: 'Which open budgets the expiring list looks at',
-			},
-			{
-				displayName: 'Reference Date',
-				name: 'referenceDate',
-				type: 'dateTime',
-				default: '',
-				description:
-					'The moment "expiring within N days" counts from; empty for now. Useful to rebuild a past report.',
-			},
-		],
-	},
+	reportOptions('billoget-budget-summary-<from>-<to>-<breakdown>.csv', [
+		{
+			displayName: 'Expiring Budgets From',
+			name: 'expiringScope',
+			type: 'options',
+			default: 'range',
+			options: [
+				{
+					name: 'Budgets in the Range',
+					value: 'range',
+					description: 'Only open budgets that are also in the date range (no extra requests)',
+				},
+				{
+					name: 'All Open Budgets',
+					value: 'all',
+					description: 'Every open budget matching the filters, whatever its date (reads the open budgets once more)',
+				},
+			],
+			description: 'Which open budgets the expiring list looks at',
+		},
+		{
+			displayName: 'Reference Date',
+			name: 'referenceDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				'The moment "expiring within N days" counts from; empty for now. Useful to rebuild a past report.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -200,17 +192,15 @@ function readFilter(ctx: IExecuteFunctions, i: number): BudgetFilter {
 	}
 	const { fromDay, toDay } = readDayRange(ctx, i);
 	const filters = readCollection(ctx, 'filters', i);
-	const filter: BudgetFilter = { dateField, fromDay, toDay };
-	const customer = locatorValue(filters.customerId);
-	if (customer !== undefined && customer !== null && customer !== '') {
-		filter.customerId = toId(ctx, customer, i, 'Customer');
-	}
-	if (filters.sellerId !== undefined && filters.sellerId !== null && filters.sellerId !== '') {
-		filter.sellerId = toId(ctx, filters.sellerId, i, 'Seller ID');
-	}
-	const currency = toCurrency(ctx, filters.currency, i, false);
-	if (currency !== undefined) filter.currency = currency;
-	return filter;
+	// A cleared filter can arrive as null here; it filters nothing.
+	return {
+		dateField,
+		fromDay,
+		toDay,
+		customerId: optionalId(ctx, locatorValue(filters.customerId) ?? undefined, i, 'Customer'),
+		sellerId: optionalId(ctx, filters.sellerId ?? undefined, i, 'Seller ID'),
+		currency: toCurrency(ctx, filters.currency, i, false),
+	};
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {

@@ -6,7 +6,7 @@ import { productMatches } from '../../shared/filters';
 import { summariseCatalog } from '../../shared/reports';
 import { readCollection } from '../parameters';
 import { PRODUCT, productFilterOptions, readProductFilter } from '../product/fields';
-import { csvOptionProperties, outputProperties, readReportShape, reportItems, requestCounter } from './common';
+import { outputProperties, readReportShape, reportItems, reportOptions, requestCounter } from './common';
 import type { BreakdownSpec } from './common';
 
 
@@ -52,14 +52,7 @@ const properties: INodeProperties[] = [
 		options: productFilterOptions,
 	},
 	...outputProperties('catalogue', BREAKDOWNS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: csvOptionProperties('billoget-product-catalog-<breakdown>.csv'),
-	},
+	reportOptions('billoget-product-catalog-<breakdown>.csv'),
 ];
 
 export const description = updateDisplayOptions(
