@@ -1,3 +1,4 @@
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 /** One scripted answer of the stand-in for n8n's request helper: a response, or a thrown error. */
@@ -27,4 +28,14 @@ export function fakeHttp(
 		},
 	} as unknown as IExecuteFunctions;
 	return { ctx, sent };
+}
+
+/** The error a promise is expected to reject with (the test fails when it resolves). */
+export async function failure(promise: Promise<unknown>): Promise<NodeApiError | NodeOperationError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected a failure');
 }

@@ -6,7 +6,7 @@ import type { Line } from '../../nodes/Billoget/shared/budgetLines';
 import { walkList } from '../../nodes/Billoget/poll/fetch';
 import { createClient } from '../../nodes/Billoget/transport/client';
 import { findLostCreate } from '../../nodes/Billoget/transport/recovery';
-import { fakeHttp } from '../harness/fakeHttp';
+import { failure, fakeHttp } from '../harness/fakeHttp';
 import type { Answer } from '../harness/fakeHttp';
 
 /**
@@ -21,15 +21,6 @@ const page = (ids: Array<number | unknown>, hasMore: boolean, total?: number): A
 		pagination: { hasMore, ...(total === undefined ? {} : { total }) },
 	},
 });
-
-async function failure(promise: Promise<unknown>): Promise<NodeOperationError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeOperationError;
-	}
-	throw new Error('expected a failure');
-}
 
 describe('one client per run', () => {
 	it('keeps rate-limit state and the request count per run, not per n8n context', async () => {

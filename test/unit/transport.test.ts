@@ -7,7 +7,7 @@ import { noteRateLimitHeaders, RateLimitState, waitForRateLimitReset } from '../
 import { compact, unwrapData } from '../../nodes/Billoget/transport/request';
 import type { BillogetRequest } from '../../nodes/Billoget/transport/request';
 import { DEFAULT_SETTINGS } from '../../nodes/Billoget/transport/settings';
-import { fakeHttp } from '../harness/fakeHttp';
+import { failure, fakeHttp } from '../harness/fakeHttp';
 import type { Answer } from '../harness/fakeHttp';
 
 /**
@@ -32,15 +32,6 @@ const networkError = (code: string) => Object.assign(new Error(`connect ${code}`
 
 async function call(f: Fake, request: Partial<BillogetRequest> = {}) {
 	return await f.client.request({ method: 'GET', path: '/api/public/customers', ...request });
-}
-
-async function failure(promise: Promise<unknown>): Promise<NodeApiError | NodeOperationError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected a failure');
 }
 
 describe('client.request: the request sent', () => {
