@@ -2,7 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { budgetStateOf, normaliseBudget } from '../shared/budget';
-import { configureTransport, settingsOf } from '../transport/settings';
+import { createClient } from '../transport/client';
+import type { BillogetClient } from '../transport/client';
+import type { TransportSettings } from '../transport/settings';
 import { comparedFields, isPollEvent, POLL_EVENTS } from './events';
 import type { PollEventName, PollEventSpec } from './events';
 import { budgetListQuery } from '../shared/filters';
@@ -42,6 +44,8 @@ export interface PollSettings {
 	maxPages: number;
 	/** What the stored state was built for; a different scope starts a fresh baseline. */
 	scope: string;
+	/** The transport settings the options ask for (Max Rate Limit Wait). */
+	transport: Partial<TransportSettings>;
 }
 
 function numberOption(value: unknown, fallback: number, min: number): number {
@@ -65,9 +69,6 @@ export function readSettings(ctx: IPollFunctions): PollSettings {
 	const scopeParts: string[] = [event];
 	if (spec.strategy === 'changed') scopeParts.push(fields.join(','));
 	if (spec.strategy === 'expiring') scopeParts.push(String(expiringWithinDays), onlyOpenBudgets ? 'open' : 'all');
-	if (typeof options.maxRateLimitWait === 'number') {
-		configureTransport(ctx, { maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWait) * 1000 });
-	}
 	return {
 		event,
 		spec,
@@ -77,6 +78,10 @@ export function readSettings(ctx: IPollFunctions): PollSettings {
 		marginMs: numberOption(options.createdMarginMinutes, 10, 0) * 60_000,
 		maxPages: Math.floor(numberOption(options.maxPages, 50, 1)),
 		scope: scopeParts.join('|'),
+		transport:
+			typeof options.maxRateLimitWait === 'number'
+				? { maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWait) * 1000 }
+				: {},
 	};
 }
 
@@ -260,19 +265,46 @@ export function noSampleError(ctx: IPollFunctions, settings: PollSettings, liste
 }
 
 /**
+ * The client of each activation. n8n hands every scheduled poll of one activation the same
+ * IPollFunctions and offers no other per-activation handle, and a poll after a 429 must still know that
+ * the key has nothing left until the reset instead of asking again (docs/design.md, "Rate limits and
+ * retries"). So the poll keeps its client beside n8n's context, here and nowhere else; a new
+ * activation (or a manual run) has a new context, and so a new client.
+ */
+const clientOfActivation = new WeakMap<IPollFunctions, BillogetClient>();
+
+function activationClient(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	transport: Partial<TransportSettings>,
+): BillogetClient {
+	let client = clientOfActivation.get(ctx);
+	if (client === undefined) {
+		client = createClient(ctx, { ...settings.transport, ...transport });
+		clientOfActivation.set(ctx, client);
+	}
+	return client;
+}
+
+/**
  * One poll. Reads the list the event needs, compares it with the node's static data and returns the
  * events, oldest first, or null when there is none. The stored state changes only after every request
  * of the poll succeeded: a failed poll (a 429 the transport gave up on, a network error) throws, n8n
- * shows the error, and the next poll sees the same changes again.
+ * shows the error, and the next poll sees the same changes again. The polls of one activation share
+ * its client; `transport` overrides its settings (the test harness gives it a clock).
  */
-export async function pollBilloget(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollBilloget(
+	ctx: IPollFunctions,
+	transport: Partial<TransportSettings> = {},
+): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(ctx);
-	const now = settingsOf(ctx).now();
+	const client = activationClient(ctx, settings, transport);
+	const now = client.settings.now();
 	const manual = ctx.getMode() === 'manual';
 	const what = `${settings.spec.resource}s`;
 
 	if (manual) {
-		const { items } = await walkList.call(ctx, {
+		const { items } = await walkList(client, {
 			path: settings.spec.path,
 			qs: listQuery(settings, undefined),
 			maxPages: settings.maxPages,
@@ -291,7 +323,7 @@ export async function pollBilloget(ctx: IPollFunctions): Promise<INodeExecutionD
 			? previous.cursor - settings.marginMs
 			: undefined;
 	const qs = listQuery(settings, previous);
-	const walk = await walkList.call(ctx, {
+	const walk = await walkList(client, {
 		path: settings.spec.path,
 		qs,
 		maxPages: settings.maxPages,

@@ -6,8 +6,9 @@ import { billogetApiError } from './errors';
 import type { TransportSettings } from './settings';
 
 /**
- * What Billoget last said about the key's hourly budget (X-RateLimit-* headers), kept per execution so
- * that a run can wait for the reset instead of spending requests on 429 answers.
+ * What Billoget last said about the key's hourly budget (X-RateLimit-* headers), kept per run so
+ * that a run can wait for the reset instead of spending requests on 429 answers. Each run's client
+ * (./client.ts) holds its own.
  */
 export class RateLimitState {
 	limit?: number;
@@ -45,17 +46,6 @@ export class RateLimitState {
 
 /** X-RateLimit-Reset at or below this (9 September 2001 as Unix seconds) counts seconds from now. */
 const RELATIVE_RESET_BELOW = 1e9;
-
-const stateByContext = new WeakMap<object, RateLimitState>();
-
-export function rateStateOf(context: object): RateLimitState {
-	let state = stateByContext.get(context);
-	if (!state) {
-		state = new RateLimitState();
-		stateByContext.set(context, state);
-	}
-	return state;
-}
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = headers[name];

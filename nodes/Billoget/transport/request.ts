@@ -11,9 +11,9 @@ import type {
 } from 'n8n-workflow';
 
 import { apiKeyProblem, baseUrlProblem, normaliseBaseUrl } from '../shared/credential';
+import type { BillogetClient } from './client';
 import { asNodeError, billogetApiError, billogetNetworkError } from './errors';
-import { noteRateLimitHeaders, rateStateOf, waitForRateLimitReset } from './rateLimit';
-import { settingsOf } from './settings';
+import { noteRateLimitHeaders, waitForRateLimitReset } from './rateLimit';
 
 export type BillogetContext =
 	| IExecuteFunctions
@@ -131,19 +131,15 @@ export function compact(data: IDataObject): IDataObject {
 }
 
 /**
- * The one door to Billoget. Authenticates through n8n's credential helper, joins the Base URL, and
+ * The one door to Billoget, behind BillogetClient.request (./client.ts). Authenticates through n8n's credential helper, joins the Base URL, and
  * applies the retry policy of docs/design.md ("Rate limits and retries"):
  *  - 429: wait Retry-After when it is within the node's maximum wait, then retry (bounded);
  *  - 5xx and lost connections: retry with backoff for GET/PUT/DELETE; a POST only where Billoget cannot
  *    have acted (429, connection refused) or after `findCreated` shows the first attempt created nothing.
  */
-export async function billogetRequest(
-	this: BillogetContext,
-	request: BillogetRequest,
-): Promise<BillogetResponse> {
-	const baseUrl = await baseUrlOf(this, request.itemIndex);
-	const settings = settingsOf(this);
-	const rate = rateStateOf(this);
+export async function sendRequest(client: BillogetClient, request: BillogetRequest): Promise<BillogetResponse> {
+	const { ctx, settings, rate } = client;
+	const baseUrl = await baseUrlOf(ctx, request.itemIndex);
 	const isPost = request.method === 'POST';
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -161,14 +157,14 @@ export async function billogetRequest(
 	let failureRetries = 0;
 	let ambiguousFailure = false;
 	for (;;) {
-		await waitForRateLimitReset(this, rate, settings, request.itemIndex);
+		await waitForRateLimitReset(ctx, rate, settings, request.itemIndex);
 		let status: number;
 		let headers: Record<string, string>;
 		let body: unknown;
 		try {
 			rate.requests++;
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
 				CREDENTIAL_TYPE,
 				options,
 			)) as { statusCode: number; headers: unknown; body: unknown };
@@ -178,16 +174,16 @@ export async function billogetRequest(
 		} catch (error) {
 			const failure = networkFailureOf(error);
 			if (!failure) {
-				throw asNodeError(this.getNode(), error, request.itemIndex);
+				throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			}
 			const mayHaveApplied = !failure.notSent;
 			if (isPost && mayHaveApplied) {
-				const created = await recoverPost(this, request);
+				const created = await recoverPost(ctx, request);
 				if (created) {
 					return { status: 201, headers: {}, body: created, recovered: true };
 				}
 				if (!request.findCreated) {
-					throw billogetNetworkError(this.getNode(), failure.code, {
+					throw billogetNetworkError(ctx.getNode(), failure.code, {
 						itemIndex: request.itemIndex,
 						outcomeUnknown: true,
 						timeoutMs: failure.timedOut ? settings.timeoutMs : undefined,
@@ -196,13 +192,13 @@ export async function billogetRequest(
 			}
 			if (failure.timedOut && !isPost) {
 				// A Billoget that hangs once usually hangs again: end at the timeout instead of multiplying it.
-				throw billogetNetworkError(this.getNode(), failure.code, {
+				throw billogetNetworkError(ctx.getNode(), failure.code, {
 					itemIndex: request.itemIndex,
 					timeoutMs: settings.timeoutMs,
 				});
 			}
 			if (failureRetries >= settings.maxRetries) {
-				throw billogetNetworkError(this.getNode(), failure.code, {
+				throw billogetNetworkError(ctx.getNode(), failure.code, {
 					itemIndex: request.itemIndex,
 					timeoutMs: failure.timedOut ? settings.timeoutMs : undefined,
 				});
@@ -225,7 +221,7 @@ export async function billogetRequest(
 				await sleep(Math.max(waitMs, 50));
 				continue;
 			}
-			throw billogetApiError(this.getNode(), status, body, {
+			throw billogetApiError(ctx.getNode(), status, body, {
 				itemIndex: request.itemIndex,
 				resetAt: new Date(settings.now() + waitMs),
 			});
@@ -236,12 +232,12 @@ export async function billogetRequest(
 		}
 		if (RETRYABLE_STATUS.has(status)) {
 			if (isPost) {
-				const created = await recoverPost(this, request);
+				const created = await recoverPost(ctx, request);
 				if (created) {
 					return { status: 201, headers, body: created, recovered: true };
 				}
 				if (!request.findCreated) {
-					const error = billogetApiError(this.getNode(), status, body, { itemIndex: request.itemIndex });
+					const error = billogetApiError(ctx.getNode(), status, body, { itemIndex: request.itemIndex });
 					// A gateway may answer 5xx after the write was applied: never re-post blindly.
 					error.context.outcome = 'unknown';
 					throw error;
@@ -253,7 +249,7 @@ export async function billogetRequest(
 				continue;
 			}
 		}
-		throw billogetApiError(this.getNode(), status, body, {
+		throw billogetApiError(ctx.getNode(), status, body, {
 			itemIndex: request.itemIndex,
 			notFoundMessage: request.notFoundMessage,
 		});
@@ -289,13 +285,4 @@ export function unwrapData(body: unknown): IDataObject {
 		return record;
 	}
 	return {};
-}
-
-/** A request whose answer is one record (or a record-like object). */
-export async function billogetApiRequest(
-	this: BillogetContext,
-	request: BillogetRequest,
-): Promise<IDataObject> {
-	const response = await billogetRequest.call(this, request);
-	return unwrapData(response.body);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { decide, decisionProperties } from './decide';
 
 export const description = updateDisplayOptions(
@@ -8,6 +9,6 @@ export const description = updateDisplayOptions(
 	decisionProperties('confirm'),
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await decide(this, i, 'confirm');
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	return await decide(this, client, i, 'confirm');
 }

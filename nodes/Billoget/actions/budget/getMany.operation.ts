@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection, toText } from '../parameters';
 import { listRecords, wrap } from '../records';
@@ -121,12 +122,13 @@ function budgetFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: Budg
 	return { filter, search };
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const { filter, search } = budgetFilter(this, i);
 	// Every filter is sent under each name Billoget documents and checked again on each record, since an
 	// API that does not know a parameter ignores it (see README, "Billoget API versions").
 	const budgets = await listRecords(
 		this,
+		client,
 		i,
 		BUDGET.path,
 		{ ...budgetListQuery(filter), search },

@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { summariseApprovals } from '../../shared/reports';
-import { billogetList } from '../../transport/pagination';
-import { billogetApiRequest } from '../../transport/request';
 import { APPROVALS_PATH } from '../approval/fields';
 import {
 	dateRangeProperties,
@@ -43,12 +42,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const range = readDayRange(this, i);
 	const shape = readReportShape(this, i, BREAKDOWNS);
-	const requestsUsed = requestCounter(this);
-	const stats = await billogetApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i });
-	const history = await billogetList.call(this, {
+	const requestsUsed = requestCounter(client);
+	const stats = await client.requestRecord({ method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i });
+	const history = await client.list({
 		path: `${APPROVALS_PATH}/history`,
 		returnAll: true,
 		itemIndex: i,

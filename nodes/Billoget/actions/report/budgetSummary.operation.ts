@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { budgetRangeQuery, summariseBudgets } from '../../shared/reports';
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { budgetListQuery } from '../../shared/filters';
-import { billogetList } from '../../transport/pagination';
 import { BUDGET, toCurrency } from '../budget/fields';
 import { locatorValue } from '../../shared/locator';
 import { recordLocator } from '../common.descriptions';
@@ -203,7 +203,7 @@ function readFilter(ctx: IExecuteFunctions, i: number): BudgetFilter {
 	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const filter = readFilter(this, i);
 	const period = this.getNodeParameter('period', i, 'month') as Period;
 	if (!['day', 'week', 'month'].includes(period)) {
@@ -227,8 +227,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const expiringScope = options.expiringScope === 'all' ? 'all' : 'range';
 	const shape = readReportShape(this, i, BREAKDOWNS);
 
-	const requestsUsed = requestCounter(this);
-	const inRange = await billogetList.call(this, {
+	const requestsUsed = requestCounter(client);
+	const inRange = await client.list({
 		path: BUDGET.path,
 		qs: budgetRangeQuery(filter),
 		returnAll: true,
@@ -237,7 +237,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	let recordsRead = inRange.items.length;
 	let openBudgets: IDataObject[] | undefined;
 	if (expiringScope === 'all' && expiringWithinDays > 0) {
-		const open = await billogetList.call(this, {
+		const open = await client.list({
 			path: BUDGET.path,
 			qs: budgetListQuery({ state: 0, customerId: filter.customerId, sellerId: filter.sellerId, currency: filter.currency }),
 			returnAll: true,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { toCsv } from '../../shared/csv';
 import { calendarDay } from '../../shared/dates';
-import { rateStateOf } from '../../transport/rateLimit';
+import type { BillogetClient } from '../../transport/client';
 import { optionsCollection } from '../common.descriptions';
 import { invalid, readCollection, toText } from '../parameters';
 
@@ -164,10 +164,9 @@ export function readDayRange(ctx: IExecuteFunctions, i: number): { fromDay: stri
 }
 
 /** Counts the requests a report sends (retries included) from here on. */
-export function requestCounter(ctx: IExecuteFunctions): () => number {
-	const state = rateStateOf(ctx);
-	const before = state.requests;
-	return () => state.requests - before;
+export function requestCounter(client: BillogetClient): () => number {
+	const before = client.rate.requests;
+	return () => client.rate.requests - before;
 }
 
 export interface ReportOutput {
