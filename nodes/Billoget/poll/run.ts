@@ -265,57 +265,73 @@ export function noSampleError(ctx: IPollFunctions, settings: PollSettings, liste
 }
 
 /**
- * The client of each activation. n8n hands every scheduled poll of one activation the same
- * IPollFunctions and offers no other per-activation handle, and a poll after a 429 must still know that
- * the key has nothing left until the reset instead of asking again (docs/design.md, "Rate limits and
- * retries"). So the poll keeps its client beside n8n's context, here and nowhere else; a new
- * activation (or a manual run) has a new context, and so a new client.
+ * Static-data key of what Billoget last said about the key's rate limit. A scheduled poll after a 429
+ * must still know that the key has nothing left until the reset instead of asking again
+ * (docs/design.md, "Rate limits and retries"); each poll has its own client, so the key's window is
+ * handed from one poll to the next in the node's static data, as the event state is.
  */
-const clientOfActivation = new WeakMap<IPollFunctions, BillogetClient>();
+export const RATE_LIMIT_KEY = 'billogetRateLimit';
 
-function activationClient(
-	ctx: IPollFunctions,
-	settings: PollSettings,
-	transport: Partial<TransportSettings>,
-): BillogetClient {
-	let client = clientOfActivation.get(ctx);
-	if (client === undefined) {
-		client = createClient(ctx, { ...settings.transport, ...transport });
-		clientOfActivation.set(ctx, client);
+function rememberRateLimit(staticData: IDataObject, client: BillogetClient): void {
+	const kept = client.rate.snapshot();
+	if (JSON.stringify(staticData[RATE_LIMIT_KEY] ?? {}) !== JSON.stringify(kept)) {
+		staticData[RATE_LIMIT_KEY] = kept as IDataObject;
 	}
-	return client;
 }
 
 /**
  * One poll. Reads the list the event needs, compares it with the node's static data and returns the
  * events, oldest first, or null when there is none. The stored state changes only after every request
  * of the poll succeeded: a failed poll (a 429 the transport gave up on, a network error) throws, n8n
- * shows the error, and the next poll sees the same changes again. The polls of one activation share
- * its client; `transport` overrides its settings (the test harness gives it a clock).
+ * shows the error, and the next poll sees the same changes again. Each poll builds its own client and
+ * takes the key's rate-limit window from the previous poll's static data; `transport` overrides the
+ * client's settings (the test harness gives it a clock).
  */
 export async function pollBilloget(
 	ctx: IPollFunctions,
 	transport: Partial<TransportSettings> = {},
 ): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(ctx);
-	const client = activationClient(ctx, settings, transport);
-	const now = client.settings.now();
-	const manual = ctx.getMode() === 'manual';
-	const what = `${settings.spec.resource}s`;
-
-	if (manual) {
-		const { items } = await walkList(client, {
-			path: settings.spec.path,
-			qs: listQuery(settings, undefined),
-			maxPages: settings.maxPages,
-			what,
-		});
-		const found = sample(settings, items, now);
-		if (!found) throw noSampleError(ctx, settings, items.length);
-		return [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])];
-	}
+	const client = createClient(ctx, { ...settings.transport, ...transport });
+	if (ctx.getMode() === 'manual') return await fetchTestEvent(ctx, settings, client);
 
 	const staticData = ctx.getWorkflowStaticData('node');
+	client.rate.restore(staticData[RATE_LIMIT_KEY]);
+	try {
+		return await pollChanges(ctx, settings, client, staticData);
+	} finally {
+		rememberRateLimit(staticData, client);
+	}
+}
+
+/** Fetch Test Event: the newest matching record, or an error that says what to change. */
+async function fetchTestEvent(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	client: BillogetClient,
+): Promise<INodeExecutionData[][]> {
+	const now = client.settings.now();
+	const what = `${settings.spec.resource}s`;
+	const { items } = await walkList(client, {
+		path: settings.spec.path,
+		qs: listQuery(settings, undefined),
+		maxPages: settings.maxPages,
+		what,
+	});
+	const found = sample(settings, items, now);
+	if (!found) throw noSampleError(ctx, settings, items.length);
+	return [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])];
+}
+
+/** A scheduled poll: the changes since the stored state, which is updated only when every request succeeded. */
+async function pollChanges(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	client: BillogetClient,
+	staticData: IDataObject,
+): Promise<INodeExecutionData[][] | null> {
+	const now = client.settings.now();
+	const what = `${settings.spec.resource}s`;
 	const previous = readState(staticData[STATIC_KEY], settings.scope);
 	const tracker = new NewestFirstTracker();
 	const floor =

@@ -5,6 +5,12 @@ import { epochToMs, parseInstant } from '../shared/dates';
 import { billogetApiError } from './errors';
 import type { TransportSettings } from './settings';
 
+export interface RateLimitSnapshot {
+	limit?: number;
+	remaining?: number;
+	resetAtMs?: number;
+}
+
 /**
  * What Billoget last said about the key's hourly budget (X-RateLimit-* headers), kept per run so
  * that a run can wait for the reset instead of spending requests on 429 answers. Each run's client
@@ -32,6 +38,25 @@ export class RateLimitState {
 		}
 		if (this.resetAtMs !== undefined) return Math.max(0, this.resetAtMs - now);
 		return 1000;
+	}
+
+	/** What to keep between runs (a poll trigger's scheduled polls): the key's window, not this run's count. */
+	snapshot(): RateLimitSnapshot {
+		const kept: RateLimitSnapshot = {};
+		if (this.limit !== undefined) kept.limit = this.limit;
+		if (this.remaining !== undefined) kept.remaining = this.remaining;
+		if (this.resetAtMs !== undefined) kept.resetAtMs = this.resetAtMs;
+		return kept;
+	}
+
+	/** Takes back a snapshot kept by an earlier run; anything that is not one is ignored. */
+	restore(kept: unknown): void {
+		if (typeof kept !== 'object' || kept === null) return;
+		const { limit, remaining, resetAtMs } = kept as Record<string, unknown>;
+		const finite = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+		this.limit = finite(limit);
+		this.remaining = finite(remaining);
+		this.resetAtMs = finite(resetAtMs);
 	}
 
 	/** Requests that can still be sent before the window resets (Infinity when unknown). */
