@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { findLostCreate } from '../../transport/recovery';
 import { readString } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { APPROVERS_PATH, readUserId, userIdField } from './workflow';
 
 const properties: INodeProperties[] = [

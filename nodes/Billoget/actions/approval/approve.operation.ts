@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { processApproval } from './decide';
+import { processApproval } from './approverDecision';
 import { decisionProperties } from './fields';
 
 export const description = updateDisplayOptions(

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CAN_APPROVE_PATH, readUserId, userIdField } from './workflow';
 
 const properties: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { ENDPOINTS } from '../../transport/endpoints';
 import { recordLocator, simplifyOutput } from '../common.descriptions';
-import { simplify, wantsSimplify, wrap } from '../records';
+import { simplify, wantsSimplify, wrap } from '../recordOperations';
 
 export const APPROVALS_PATH = ENDPOINTS.approvals;
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { readLimit } from '../parameters';
-import { maybeSimplify, wrap } from '../records';
+import { maybeSimplify, wrap } from '../recordOperations';
 import { APPROVERS_PATH, SIMPLIFIED_APPROVER_FIELDS } from './workflow';
 
 const properties: INodeProperties[] = [...returnAllAndLimit(), simplifyOption()];

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CONFIG_PATH } from './workflow';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import type { BillogetClient } from '../../transport/client';
 import { approvalMatches } from '../../shared/filters';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection } from '../parameters';
-import { listRecords } from '../records';
+import { listRecords } from '../recordOperations';
 import { locatorValue } from '../../shared/locator';
 import { APPROVALS_PATH, approvalOutput } from './fields';
 

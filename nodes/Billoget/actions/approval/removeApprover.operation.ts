@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { APPROVERS_PATH, approverLocator } from './workflow';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { asNodeError } from '../../transport/errors';
 import { invalid, readCollection, toNumber } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CONFIG_PATH, REQUIRED_SETTINGS, sameSettings, toBoolean } from './workflow';
 
 const properties: INodeProperties[] = [

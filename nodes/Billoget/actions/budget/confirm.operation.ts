@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { decide, decisionProperties } from './decide';
+import { decide, decisionProperties } from './customerDecision';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['budget'], operation: ['confirm'] } },

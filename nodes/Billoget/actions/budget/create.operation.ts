@@ -6,7 +6,7 @@ import { lineBody } from '../../shared/budgetLines';
 import type { BillogetClient } from '../../transport/client';
 import { customerLocator, productLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toId, toNumber, toText } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { BUDGET, CREATE_PATH, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
 import { readLines, unitPrices } from './lines';
 import { findCreatedBudget } from './lostCreate';

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { budgetLocator } from '../common.descriptions';
-import { deleteRecord } from '../records';
+import { deleteRecord } from '../recordOperations';
 import { BUDGET, READ_ONLY_NOTE } from './fields';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { budgetLocator, simplifyOption } from '../common.descriptions';
-import { getRecord, wrap } from '../records';
+import { getRecord, wrap } from '../recordOperations';
 import { BUDGET, budgetOutput } from './fields';
 
 const properties: INodeProperties[] = [

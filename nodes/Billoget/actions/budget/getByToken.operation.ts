@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { simplifyOption } from '../common.descriptions';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { PUBLIC_VIEW_PATH, budgetOutput, readToken, tokenField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection, toText } from '../parameters';
-import { listRecords, wrap } from '../records';
+import { listRecords, wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
 import { parseStateFilter } from '../../shared/budget';
 import { locatorValue } from '../../shared/locator';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { budgetLocator, simplifyOption } from '../common.descriptions';
 import { readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { PUBLIC_BY_ID_PATH, budgetOutput } from './fields';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { budgetLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toNumber, toText } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import type { BillogetClient } from '../../transport/client';
 import { holdsFields } from '../../shared/matching';
 import { findLostCreate } from '../../transport/recovery';
 import { readCollection, readString } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CUSTOMER, customerBody, optionalCustomerFields } from './fields';
 
 const properties: INodeProperties[] = [

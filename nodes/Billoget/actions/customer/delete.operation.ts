@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { customerLocator } from '../common.descriptions';
-import { deleteRecord } from '../records';
+import { deleteRecord } from '../recordOperations';
 import { CUSTOMER } from './fields';
 
 const properties: INodeProperties[] = [customerLocator('The customer to delete')];

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
-import { listRecords, wrap } from '../records';
+import { listRecords, wrap } from '../recordOperations';
 import { CUSTOMER } from './fields';
 
 const properties: INodeProperties[] = [

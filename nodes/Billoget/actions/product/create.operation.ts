@@ -5,8 +5,8 @@ import type { BillogetClient } from '../../transport/client';
 import { holdsFields } from '../../shared/matching';
 import { findLostCreate } from '../../transport/recovery';
 import { readCollection, readString, toNumber } from '../parameters';
-import { wrap } from '../records';
-import { readNewProductVariants, variantsProperties } from '../productVariant/withVariants';
+import { wrap } from '../recordOperations';
+import { readNewProductVariants, variantsProperties } from './variantsOnCreate';
 import { PRODUCT, productBody, optionalProductFields } from './fields';
 
 const properties: INodeProperties[] = [

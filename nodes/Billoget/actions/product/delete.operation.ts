@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { productLocator } from '../common.descriptions';
-import { deleteRecord } from '../records';
+import { deleteRecord } from '../recordOperations';
 import { PRODUCT } from './fields';
 
 const properties: INodeProperties[] = [productLocator('The product to delete')];

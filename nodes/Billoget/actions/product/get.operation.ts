@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { productLocator, simplifyOption } from '../common.descriptions';
-import { getRecord, maybeSimplify, wrap } from '../records';
+import { getRecord, maybeSimplify, wrap } from '../recordOperations';
 import { PRODUCT } from './fields';
 
 const properties: INodeProperties[] = [productLocator('The product to retrieve'), simplifyOption()];

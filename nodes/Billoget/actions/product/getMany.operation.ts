@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
-import { listRecords, maybeSimplify, wrap } from '../records';
+import { listRecords, maybeSimplify, wrap } from '../recordOperations';
 import { hasProductFilter, productMatches } from '../../shared/filters';
 import { PRODUCT, productFilterOptions, readProductFilter } from './fields';
 

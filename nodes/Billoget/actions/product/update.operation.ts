@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { productLocator } from '../common.descriptions';
 import { invalid, readCollection, readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { PRODUCT, productBody, productFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import type { BillogetClient } from '../../transport/client';
 import { holdsFields } from '../../shared/matching';
 import { findLostCreate } from '../../transport/recovery';
 import { readCollection, readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { VARIANT, optionalVariantFields, variantBody, variantProductLocator, variantsOfProductPath } from './fields';
 
 const properties: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { deleteRecord } from '../records';
+import { deleteRecord } from '../recordOperations';
 import { VARIANT, variantPickers } from './fields';
 
 const properties: INodeProperties[] = variantPickers('delete');

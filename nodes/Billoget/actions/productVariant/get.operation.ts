@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { simplifyOption } from '../common.descriptions';
-import { getRecord, maybeSimplify, wrap } from '../records';
+import { getRecord, maybeSimplify, wrap } from '../recordOperations';
 import { VARIANT, variantPickers } from './fields';
 
 const properties: INodeProperties[] = [...variantPickers('retrieve'), simplifyOption()];

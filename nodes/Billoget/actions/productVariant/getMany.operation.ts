@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, readId, readLimit } from '../parameters';
-import { maybeSimplify, wrap } from '../records';
+import { maybeSimplify, wrap } from '../recordOperations';
 import { VARIANT, variantProductLocator, variantsOfProductPath } from './fields';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { invalid, readCollection } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { VARIANT, readVariantId, variantBody, variantFieldOptions, variantPickers } from './fields';
 
 const properties: INodeProperties[] = [

@@ -12,8 +12,8 @@ import {
 	reportItems,
 	reportOptions,
 	requestCounter,
-} from './common';
-import type { BreakdownSpec } from './common';
+} from './parametersAndOutput';
+import type { BreakdownSpec } from './parametersAndOutput';
 
 export const BREAKDOWNS: BreakdownSpec[] = [
 	{

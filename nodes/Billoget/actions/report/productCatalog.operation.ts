@@ -6,8 +6,8 @@ import { productMatches } from '../../shared/filters';
 import { summariseCatalog } from '../../shared/reports';
 import { readCollection } from '../parameters';
 import { PRODUCT, productFilterOptions, readProductFilter } from '../product/fields';
-import { outputProperties, readReportShape, reportItems, reportOptions, requestCounter } from './common';
-import type { BreakdownSpec } from './common';
+import { outputProperties, readReportShape, reportItems, reportOptions, requestCounter } from './parametersAndOutput';
+import type { BreakdownSpec } from './parametersAndOutput';
 
 
 export const BREAKDOWNS: BreakdownSpec[] = [

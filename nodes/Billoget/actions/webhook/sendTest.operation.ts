@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { invalid, toText } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { sampleData } from './samples';
 
 /** The events Billoget documents (developers.billoget.com, Webhooks). */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { PUBLIC_VIEW_PATH, budgetOutput, readToken, simplifyOutputOption, tokenField } from './fields';
 import { normaliseBudget } from '../../shared/budget';
 
