@@ -65,11 +65,18 @@ function onCleanup(name, fn) {
 	cleanups.push({ name, fn });
 }
 
-let cleaningUp = false;
-/** Stops everything the suite started (the suite's `after`, and on Ctrl-C). */
-async function cleanupAll() {
-	if (cleaningUp) return;
-	cleaningUp = true;
+/** @type {Promise<void> | undefined} */
+let cleaning;
+/**
+ * Stops everything the suite started (the suite's `after`, and on Ctrl-C). A second call, as when the
+ * test runner signals the suite again while it stops, waits for the same teardown.
+ */
+function cleanupAll() {
+	cleaning ??= runCleanups();
+	return cleaning;
+}
+
+async function runCleanups() {
 	while (cleanups.length) {
 		const c = /** @type {{name: string, fn: () => Promise<void> | void}} */ (cleanups.pop());
 		try {
