@@ -250,11 +250,19 @@ for (const release of releases) {
 		});
 
 		step('the credential Test is the nodes’ own: a good key passes, a key without bk_ is refused unsent', async () => {
+			// As the editor does: the credential is saved, then tested (n8n 1.x tests saved credentials only).
 			const testCredential = async (/** @type {string} */ apiKey) => {
-				const answer = await n8n.call('POST', '/rest/credentials/test', {
-					credentials: { id: '', name: 'Billoget Sandbox', type: CREDENTIAL_TYPE, data: { apiKey, baseUrl: sandbox.baseUrl } },
-				});
-				return answer.data || answer;
+				const data = { apiKey, baseUrl: sandbox.baseUrl };
+				const saved = await n8n.call('POST', '/rest/credentials', { name: 'Billoget Test button', type: CREDENTIAL_TYPE, data });
+				const id = (saved.data || saved).id;
+				try {
+					const answer = await n8n.call('POST', '/rest/credentials/test', {
+						credentials: { id, name: 'Billoget Test button', type: CREDENTIAL_TYPE, data },
+					});
+					return answer.data || answer;
+				} finally {
+					await n8n.call('DELETE', `/rest/credentials/${id}`);
+				}
 			};
 			assert.deepEqual(await testCredential(lib.SANDBOX_DEMO_KEY), { status: 'OK', message: 'Connection successful!' });
 			const refused = await testCredential('sk_live_wrong');

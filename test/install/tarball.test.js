@@ -2,8 +2,8 @@
 'use strict';
 /**
  * The tarball npm publishes: what must ship (the built nodes and credential, their icons and codex
- * files, the output schemas, README, LICENSE) and what must not (sources, tests, sandbox, scripts, build
- * caches, a second package.json), and its size.
+ * files, the output schemas, README, LICENSE) and what must not (sources, type declarations, tests,
+ * sandbox, scripts, build caches, a second package.json), and its size.
  *
  *   node --test test/install/tarball.test.js      (after `npm run build`)
  */
@@ -75,7 +75,7 @@ it('ships an output schema for each operation', () => {
 	assert.equal(schemas.length, sources.length, 'every schema of nodes/Billoget/__schema__ is shipped');
 });
 
-it('ships no sources, tests, sandbox, scripts, docs, build caches or second package.json', () => {
+it('ships no sources, type declarations, tests, sandbox, scripts, docs, build caches or second package.json', () => {
 	const allowedTop = new Set(['package.json', 'README.md', 'LICENSE.md', 'CHANGELOG.md']);
 	const stray = files.filter((f) => !f.startsWith('dist/') && !allowedTop.has(f));
 	assert.deepEqual(stray, [], 'files outside dist/');
@@ -83,7 +83,8 @@ it('ships no sources, tests, sandbox, scripts, docs, build caches or second pack
 		(f) =>
 			f.endsWith('.tsbuildinfo') ||
 			f === 'dist/package.json' ||
-			(f.endsWith('.ts') && !f.endsWith('.d.ts')) ||
+			// n8n loads the built JavaScript only; nothing imports this package's types.
+			f.endsWith('.ts') ||
 			/(^|\/)(test|tests|__tests__|sandbox|scripts|bench|examples|docs|node_modules|coverage)\//.test(f) ||
 			/\.test\.[jt]s$/.test(f),
 	);
