@@ -69,11 +69,24 @@ describe('lost-create recovery', () => {
 		claimCreated(run, '/products', 4);
 		claimCreated(run, '/customers', undefined);
 		claimCreated(run, '/customers', '');
+		claimCreated(run, '/customers', null);
 		expect([...claimedIds(run, '/customers')].sort()).toEqual(['4', '5']);
 		expect([...claimedIds(run, '/products')]).toEqual(['4']);
 		expect([...claimedIds(other, '/customers')]).toEqual([]);
 		// A copy: changing it claims nothing.
 		claimedIds(run, '/products').add('9');
 		expect([...claimedIds(run, '/products')]).toEqual(['4']);
+	});
+
+	it('never mistakes a record without an id for a claimed one', async () => {
+		const withoutId: IDataObject[] = [{ email: 'ana@example.com', createdAt: at(1000) }, { id: null, email: 'ana@example.com' }];
+		const claimed = new Set(['undefined', 'null', '']);
+		expect(await pickRecovered(withoutId, { startedAt, claimed, matches: isAna })).toBe(withoutId[0]);
+		expect(await pickRecovered(withoutId.slice(1), { startedAt, claimed, matches: isAna })).toBe(withoutId[1]);
+	});
+
+	it('compares claimed ids as text, whatever type the list gives them', async () => {
+		const listed: IDataObject[] = [{ id: 7, email: 'ana@example.com' }, { id: '8', email: 'ana@example.com' }];
+		expect(await pickRecovered(listed, { startedAt, claimed: new Set(['7']), matches: isAna })).toBe(listed[1]);
 	});
 });
