@@ -79,7 +79,9 @@ describe('product variants · each refusal says what is wrong and how to fix it'
 		[{ name: 'L', price: 1, attributes: '[1,2]' }, 'Attributes must be a JSON object', OBJECT_HINT],
 		[{ name: 'L', price: 1, attributes: 5 }, 'Attributes must be a JSON object', OBJECT_HINT],
 		[{ name: 'L', price: 1, attributes: ['L'] }, 'Attributes must be a JSON object', OBJECT_HINT],
+		[{ name: 'L', price: 1, attributes: 'null' }, 'Attributes must be a JSON object', OBJECT_HINT],
 		[{ name: 'L', price: 1, attributes: '{size: L}' }, 'Attributes is not valid JSON', OBJECT_HINT],
+		[{ name: 'L', price: 1, description: ['x'.repeat(100)] }, 'Description must be text', TEXT_HINT(`["${'x'.repeat(78)}`)],
 		[{ name: 'L', price: 1, isActive: 'yes' }, 'Is Active must be true or false', 'Got "yes".'],
 		[{ name: 'L', price: 1, isActive: 1 }, 'Is Active must be true or false', 'Got 1.'],
 	])('%j: %s', (fields, message, hint) => {
@@ -138,5 +140,8 @@ describe('product variants · each refusal says what is wrong and how to fix it'
 		const every = { name: 'S', price: 1, description: 'd', stock: 1, sku: 'K', barcode: 'B', imageUrl: 'u', attributes: {}, isActive: true, sortOrder: 1 };
 		expect(shapeVariantList([every])).toEqual({ ok: true, value: [every] });
 		expect(shapeVariantList([])).toEqual({ ok: true, value: [] });
+		// Every entry of a new product's list is a new variant: Name and Price are required.
+		expect(shapeVariantList([{ name: 'S', price: 1 }, { price: 2 }])).toMatchObject({ ok: false, problem: { message: 'Variant 2: Name is required' } });
+		expect(shapeVariantList([{ name: 'S' }])).toMatchObject({ ok: false, problem: { message: 'Variant 1: Price is required' } });
 	});
 });
