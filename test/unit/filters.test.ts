@@ -30,6 +30,11 @@ describe('node-side list filters', () => {
 		expect(sameId(undefined, 3)).toBe(false);
 		expect(sameId(null, 3)).toBe(false);
 		expect(sameId('', 3)).toBe(false);
+		expect(sameId(3, ' 3 ')).toBe(true);
+		// An absent id matches nothing, not even a filter that reads like one.
+		expect(sameId(undefined, 'undefined')).toBe(false);
+		expect(sameId(null, 'null')).toBe(false);
+		expect(sameId('', '')).toBe(false);
 	});
 
 	it('date bounds: a plain day is that UTC day, whole for an upper bound', () => {
