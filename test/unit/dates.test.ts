@@ -109,6 +109,17 @@ describe('other forms', () => {
 		expect(parseInstant('Wed, 25 Nov 2026 12:00:00 CET')).toBeUndefined();
 	});
 
+	it('refuses a date with other text before or after it', () => {
+		for (const text of ['x Wed, 25 Nov 2026 12:00:00 GMT', 'Wed, 25 Nov 2026 12:00:00 GMT+0100', 'on 2026-03-01T10:30:00Z', 'x2026-03-01']) {
+			expect(parseInstant(text)).toBeUndefined();
+		}
+	});
+
+	it('reads a Unix time with any number of decimals', () => {
+		expect(parseInstant('1764072000.25')).toBe(1764072000250);
+		expect(parseInstant('1764072000.')).toBeUndefined();
+	});
+
 	it.each([null, undefined, {}, [], true])('is undefined for %p', (value) => {
 		expect(parseInstant(value)).toBeUndefined();
 	});
