@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -34,7 +33,7 @@ export class BillogetApi implements ICredentialType {
 			required: true,
 			default: 'https://api.billoget.com/v1',
 			description:
-				'Billoget API root, ending in /v1. Change it only for a Billoget sandbox or a self-hosted gateway. If the Test answers ENOTFOUND, ECONNREFUSED or ETIMEDOUT, n8n cannot reach this host: check the address and n8n’s network or proxy.',
+				'Billoget API root, ending in /v1. Change it only for a Billoget sandbox or a self-hosted gateway.',
 		},
 		{
 			displayName: 'Webhook Signing Secret',
@@ -56,48 +55,7 @@ export class BillogetApi implements ICredentialType {
 		},
 	};
 
-	// Needs only READ_CUSTOMERS and costs one request. The rules turn Billoget's answers into what to
-	// change. n8n 2.41 sends the test request whatever the key looks like (an expression cannot stop
-	// it) and shows a network failure's code as it is (ENOTFOUND, ECONNREFUSED); the API Key and Base URL
-	// descriptions say what those mean. The nodes themselves refuse a key without bk_ before any request.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.trim().replace(/\\/+$/, "")}}',
-			url: '/api/public/customers',
-			qs: { page: 1, limit: 1 },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Billoget did not accept this API key. Copy a current key (it starts with bk_live_ or bk_test_) from Billoget → Settings → API Keys, and check that the Base URL is the Billoget environment the key belongs to.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						"Billoget refused the key: it lacks the READ_CUSTOMERS scope (the Test lists one customer), or this n8n's IP is not in the key's Allowed IPs. Edit the key in Billoget → Settings → API Keys.",
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Billoget API at this Base URL. The Base URL must end in /v1, e.g. https://api.billoget.com/v1.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 429,
-					message: "The key's hourly request limit is used up. The key itself was accepted; test again after the reset.",
-				},
-			},
-		],
-	};
+	// No declarative `test` here: the nodes name `billogetApiTest` (methods/credentialTest.ts) with
+	// `testedBy`, which refuses a key or Base URL of the wrong form without a request and turns network
+	// failures (ENOTFOUND, ECONNREFUSED) into what to change; a declarative test can do neither.
 }

@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Real n8n (the pinned release, installed once into a cache folder outside the clone) for the demo
- * (`scripts/start.sh`), the end-to-end tests (`scripts/e2e.js`) and the install tests: an isolated user folder with this package loaded as a community package,
+ * (`scripts/start.sh`), the end-to-end tests (`test/e2e/`) and the install tests: an isolated user folder with this package loaded as a community package,
  * the offline environment, CLI imports, start/stop, owner setup, REST and public API calls.
  *
  * Facts behind the choices are in docs/running-n8n-offline.md (checked against n8n 2.41.1).
@@ -42,7 +42,7 @@ const DEMO_CREDENTIAL_NAME = 'Billoget Sandbox';
 const BROWSER_ID = 'billoget-scripts';
 const READY_LINE = 'Editor is now accessible via:';
 /**
- * n8n Data Tables the example workflows write to (created through the public API by start.js and e2e.js).
+ * n8n Data Tables the example workflows write to (created through the public API by start.js and the end-to-end tests).
  * @type {Array<{name: string, columns: Array<{name: string, type: 'string' | 'number' | 'boolean' | 'date' | 'json'}>}>}
  */
 const EXAMPLE_DATA_TABLES = [

@@ -16,6 +16,7 @@ import * as productVariant from './actions/productVariant';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as webhook from './actions/webhook';
+import { billogetApiTest } from './methods/credentialTest';
 import {
 	searchApprovers,
 	searchBudgets,
@@ -61,7 +62,7 @@ export class Billoget implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'billogetApi', required: true }],
+		credentials: [{ name: 'billogetApi', required: true, testedBy: 'billogetApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -117,6 +118,7 @@ export class Billoget implements INodeType {
 };
 
 	methods = {
+		credentialTest: { billogetApiTest },
 		listSearch: {
 			searchApprovers,
 			searchBudgets,

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { billogetApiTest } from './methods/credentialTest';
 import { pollTriggerProperties } from './poll/description';
 import { POLL_EVENTS } from './poll/events';
 import { pollBilloget } from './poll/run';
@@ -25,10 +26,12 @@ export class BillogetPollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'billogetApi', required: true }],
+		credentials: [{ name: 'billogetApi', required: true, testedBy: 'billogetApiTest' }],
 		// A copy: n8n adds its Poll Times parameter to the front of this array when it loads the node.
 		properties: [...pollTriggerProperties],
 	};
+
+	methods = { credentialTest: { billogetApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollBilloget(this);

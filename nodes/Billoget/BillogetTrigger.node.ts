@@ -7,6 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { billogetApiTest } from './methods/credentialTest';
 import { receiveDelivery } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';
 import { EVENT_OPTIONS } from './trigger/events';
@@ -28,7 +29,7 @@ export class BillogetTrigger implements INodeType {
 		defaults: { name: 'Billoget Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'billogetApi', required: true }],
+		credentials: [{ name: 'billogetApi', required: true, testedBy: 'billogetApiTest' }],
 		webhooks: [
 			{
 				name: 'default',
@@ -53,6 +54,8 @@ export class BillogetTrigger implements INodeType {
 		},
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: { billogetApiTest } };
 
 	webhookMethods = {
 		default: {

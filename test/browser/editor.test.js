@@ -222,7 +222,7 @@ test('Budget › Create: picks a customer and a product from the lists, executes
 	assert.match(await node.innerText(), /Create: Budget/);
 });
 
-test('the credential Test says what to change for a good key, a wrong key and a wrong Base URL', async () => {
+test('the credential Test says what to change: good key, wrong key, Base URL without /v1, key without bk_, unreachable host', async () => {
 	await openNewWorkflow('Browser: credential');
 	await searchNodes('Billoget');
 	await byTestId('item-iterator-item')
@@ -279,6 +279,28 @@ test('the credential Test says what to change for a good key, a wrong key and a 
 		'09-credential-wrong-key',
 	);
 	await createCredential(lib.SANDBOX_DEMO_KEY, env.sandbox.origin, /No Billoget API at this Base URL\. The Base URL must end in \/v1/, '10-credential-no-v1');
+
+	// A key of the wrong form is refused before a request: the sandbox logs none presenting it.
+	const notBillogetKey = 'sk_live_0123456789abcdef';
+	const logged = async () =>
+		(await env.sandbox.admin('GET', '/requests')).data.filter((/** @type {{ keyPrefix: string | null }} */ r) => r.keyPrefix === notBillogetKey.slice(0, 12)).length;
+	const before = await logged();
+	await createCredential(
+		notBillogetKey,
+		env.sandbox.baseUrl,
+		/The API key in the Billoget credential is not a Billoget key\. Billoget API keys start with bk_live_ or bk_test_/,
+		'11-credential-not-a-billoget-key',
+	);
+	assert.equal(await logged(), before, 'the Test sent a request for a key without bk_');
+
+	// Nothing listens on the port: the message names host and port instead of a bare ECONNREFUSED.
+	const closed = await lib.freePort();
+	await createCredential(
+		lib.SANDBOX_DEMO_KEY,
+		`http://127.0.0.1:${closed}/v1`,
+		new RegExp(`Nothing answers at 127\\.0\\.0\\.1:${closed} \\(connection refused\\)`),
+		'12-credential-unreachable',
+	);
 });
 
 test('Billoget Trigger: listens for a test event and shows the sandbox delivery', async () => {

@@ -7,7 +7,7 @@
  * genuine signed deliveries interleaved.
  *
  * Used by the engine fuzz test (test/engine/trigger-fuzz.test.ts, through n8n-core's WebhookContext)
- * and by the end-to-end run against real n8n over HTTP (scripts/e2e.js).
+ * and by the end-to-end suite against real n8n over HTTP (test/e2e/triggerFuzz.js).
  *
  * Each case says what must happen:
  *  - 'run'        a fresh, correctly signed delivery of a selected event: exactly one execution;

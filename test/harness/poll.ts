@@ -9,8 +9,8 @@ import { Workflow } from 'n8n-workflow';
 import type { IDataObject, INode, WorkflowActivateMode, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { BillogetPollTrigger } from '../../nodes/Billoget/BillogetPollTrigger.node';
+import { pollBilloget } from '../../nodes/Billoget/poll/run';
 import { STATIC_KEY } from '../../nodes/Billoget/poll/state';
-import { configureTransport } from '../../nodes/Billoget/transport/settings';
 import { additionalDataFor, nodeTypes, PACKAGE } from './engine';
 import type { BillogetCredentials } from './engine';
 import { requestsSince } from './sandbox';
@@ -79,7 +79,6 @@ export class PollHarness {
 
 	private newContext(mode: WorkflowExecuteMode, activation: WorkflowActivateMode): PollContext {
 		const ctx = new PollContext(this.workflow, this.node, additionalDataFor(this.options.credentials), mode, activation);
-		if (this.options.now) configureTransport(ctx, { now: this.options.now });
 		const original = ctx.helpers.httpRequestWithAuthentication;
 		ctx.helpers.httpRequestWithAuthentication = (async (...args: Parameters<typeof original>) => {
 			const index = this.requestCount++;
@@ -99,7 +98,9 @@ export class PollHarness {
 		const mark = this.options.sb.requests.length;
 		const trigger = new BillogetPollTrigger();
 		try {
-			const output = await trigger.poll.call(ctx);
+			// With a test clock the poll runs as the node's poll() does, its client given that clock.
+			const { now } = this.options;
+			const output = now ? await pollBilloget(ctx, { now }) : await trigger.poll.call(ctx);
 			return {
 				items: output === null ? null : output[0].map((item) => item.json),
 				requests: requestsSince(this.options.sb, mark),

@@ -249,6 +249,21 @@ for (const release of releases) {
 			assert.ok((await loadedTypes(n8n)).credentials.has(CREDENTIAL_TYPE), `credential type ${CREDENTIAL_TYPE} missing`);
 		});
 
+		step('the credential Test is the nodes’ own: a good key passes, a key without bk_ is refused unsent', async () => {
+			const testCredential = async (/** @type {string} */ apiKey) => {
+				const answer = await n8n.call('POST', '/rest/credentials/test', {
+					credentials: { id: '', name: 'Billoget Sandbox', type: CREDENTIAL_TYPE, data: { apiKey, baseUrl: sandbox.baseUrl } },
+				});
+				return answer.data || answer;
+			};
+			assert.deepEqual(await testCredential(lib.SANDBOX_DEMO_KEY), { status: 'OK', message: 'Connection successful!' });
+			const refused = await testCredential('sk_live_wrong');
+			const logged = (await sandbox.admin('GET', '/requests')).data;
+			assert.equal(logged.filter((/** @type {{ keyPrefix: string | null }} */ r) => r.keyPrefix === 'sk_live_wron').length, 0, 'the Test sent a request for a key without bk_');
+			assert.equal(refused.status, 'Error');
+			assert.match(refused.message, /^The API key in the Billoget credential is not a Billoget key\. Billoget API keys start with bk_live_ or bk_test_/);
+		});
+
 		step('an action runs: Customer › Get Many (limit 3) through an active workflow', async () => {
 			const cred = await n8n.call('POST', '/rest/credentials', {
 				name: 'Billoget Sandbox',

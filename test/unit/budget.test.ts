@@ -5,11 +5,11 @@ import {
 	normaliseBudget,
 	parseBudgetState,
 	parseStateFilter,
+	simplifyBudget,
 	STATE_LABELS,
 	STATE_NAMES,
 } from '../../nodes/Billoget/shared/budget';
 import { summariseBudgets } from '../../nodes/Billoget/shared/reports';
-import { simplifyBudget } from '../../nodes/Billoget/actions/budget/model';
 import { stateToken } from '../../nodes/Billoget/poll/state';
 
 describe('budget state: every spelling Billoget sends', () => {

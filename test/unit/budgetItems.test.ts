@@ -1,13 +1,7 @@
-import {
-	checkLine,
-	checkLines,
-	extractToken,
-	lineBody,
-	linesFingerprint,
-	linesFromJson,
-	locatorValue,
-	simplifyBudget,
-} from '../../nodes/Billoget/actions/budget/model';
+import { simplifyBudget } from '../../nodes/Billoget/shared/budget';
+import { checkLine, checkLines, lineBody, linesFingerprint, linesFromJson } from '../../nodes/Billoget/shared/budgetLines';
+import { locatorValue } from '../../nodes/Billoget/shared/locator';
+import { extractToken } from '../../nodes/Billoget/shared/publicToken';
 
 describe('simplified budget', () => {
 	const budget = {

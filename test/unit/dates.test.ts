@@ -1,7 +1,6 @@
-import { EPOCH_MS_CUTOFF, epochToMs, hasZone, isDay, parseInstant, parseIsoDate } from '../../nodes/Billoget/shared/dates';
+import { dayOf, EPOCH_MS_CUTOFF, epochToMs, hasZone, isDay, parseInstant, parseIsoDate } from '../../nodes/Billoget/shared/dates';
 import { parseTimestamp } from '../../nodes/Billoget/shared/signature';
 import { noteRateLimitHeaders, RateLimitState } from '../../nodes/Billoget/transport/rateLimit';
-import { dayOf } from '../../nodes/Billoget/shared/reports';
 import { diffCreated } from '../../nodes/Billoget/poll/state';
 
 const T = Date.UTC(2026, 10, 25, 12, 0, 0); // 2026-11-25T12:00:00Z

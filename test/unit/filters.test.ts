@@ -120,6 +120,9 @@ describe('node-side list filters', () => {
 			expect(productIsActiveOf({ isActive: 0 })).toBe(false);
 			expect(productIsActiveOf({ isActive: '1' })).toBe(true);
 			expect(productIsActiveOf({ isActive: 'maybe' })).toBeUndefined();
+			expect(productIsActiveOf({ isActive: ' Yes ' })).toBe(true);
+			expect(productIsActiveOf({ isActive: 'no' })).toBe(false);
+			expect(productIsActiveOf({ isActive: '0' })).toBe(false);
 			expect(productMatches({ isActive: 'maybe' }, { isActive: true })).toBe(false);
 			expect(productMatches({ isActive: 'maybe' }, { isActive: false })).toBe(false);
 		});

@@ -34,7 +34,7 @@ describe('package.json scripts', () => {
 	};
 
 	it('reads the entry of each kind of command', () => {
-		expect(entryOf('node scripts/e2e.js')).toEqual({ kind: 'file', name: 'scripts/e2e.js' });
+		expect(entryOf('node --test --test-reporter=spec test/e2e/e2e.test.js')).toEqual({ kind: 'file', name: 'test/e2e/e2e.test.js' });
 		expect(entryOf('node --max-old-space-size=4096 bench/run.js --quick')).toEqual({ kind: 'file', name: 'bench/run.js' });
 		expect(entryOf('bash scripts/test.sh')).toEqual({ kind: 'file', name: 'scripts/test.sh' });
 		expect(entryOf('tsc -p tsconfig.dev.json')).toEqual({ kind: 'file', name: 'tsconfig.dev.json' });

@@ -31,6 +31,7 @@ function settingsFor(event: keyof typeof POLL_EVENTS, extra: Partial<PollSetting
 		marginMs: 10 * MIN,
 		maxPages: 50,
 		scope: spec.name,
+		transport: {},
 		...extra,
 	};
 }

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
+	ClaimedIds,
 	CLOCK_SKEW_MS,
-	claimCreated,
-	claimedIds,
 	createdSince,
 	pickRecovered,
 } from '../../nodes/Billoget/transport/recovery';
@@ -62,20 +61,20 @@ describe('lost-create recovery', () => {
 	});
 
 	it('claims ids per run and per kind of record', () => {
-		const run = {};
-		const other = {};
-		claimCreated(run, '/customers', 4);
-		claimCreated(run, '/customers', '5');
-		claimCreated(run, '/products', 4);
-		claimCreated(run, '/customers', undefined);
-		claimCreated(run, '/customers', '');
-		claimCreated(run, '/customers', null);
-		expect([...claimedIds(run, '/customers')].sort()).toEqual(['4', '5']);
-		expect([...claimedIds(run, '/products')]).toEqual(['4']);
-		expect([...claimedIds(other, '/customers')]).toEqual([]);
+		const run = new ClaimedIds();
+		const other = new ClaimedIds();
+		run.claim('/customers', 4);
+		run.claim('/customers', '5');
+		run.claim('/products', 4);
+		run.claim('/customers', undefined);
+		run.claim('/customers', '');
+		run.claim('/customers', null);
+		expect([...run.of('/customers')].sort()).toEqual(['4', '5']);
+		expect([...run.of('/products')]).toEqual(['4']);
+		expect([...other.of('/customers')]).toEqual([]);
 		// A copy: changing it claims nothing.
-		claimedIds(run, '/products').add('9');
-		expect([...claimedIds(run, '/products')]).toEqual(['4']);
+		run.of('/products').add('9');
+		expect([...run.of('/products')]).toEqual(['4']);
 	});
 
 	it('never mistakes a record without an id for a claimed one', async () => {

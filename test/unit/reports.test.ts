@@ -1,9 +1,8 @@
+import { calendarDay, dayOf } from '../../nodes/Billoget/shared/dates';
 import {
 	approvalRate,
 	average,
 	budgetRangeQuery,
-	calendarDay,
-	dayOf,
 	divideRoundHalfUp,
 	expiringBudgets,
 	isoWeek,

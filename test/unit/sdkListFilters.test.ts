@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { execute } from '../../nodes/Billoget/actions/productVariant/getMany.operation';
+import { createClient } from '../../nodes/Billoget/transport/client';
 
 function fakeContext(records: IDataObject[], parameters: IDataObject, sent: IDataObject[]) {
 	const node: INode = { id: 'n', name: 'Billoget', type: 'n8n-nodes-billoget.billoget', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -31,7 +32,7 @@ describe('Product Variant › Get Many · Active Only against an API that ignore
 	it('keeps active variants only and reads further pages until the Limit is met', async () => {
 		const sent: IDataObject[] = [];
 		const ctx = fakeContext(records, { productId: '7', activeOnly: true, returnAll: false, limit: 120, simplify: false }, sent);
-		const out = await execute.call(ctx, 0);
+		const out = await execute.call(ctx, 0, createClient(ctx));
 		expect(out.map((item) => item.json.id)).toEqual(Array.from({ length: 120 }, (_, i) => 2 * (i + 1)));
 		expect(sent).toEqual([
 			{ isActive: 'true', page: 1, limit: 100 },
@@ -42,7 +43,8 @@ describe('Product Variant › Get Many · Active Only against an API that ignore
 
 	it('without Active Only, returns every variant', async () => {
 		const sent: IDataObject[] = [];
-		const out = await execute.call(fakeContext(records, { productId: '7', activeOnly: false, returnAll: true, simplify: false }, sent), 0);
+		const ctx = fakeContext(records, { productId: '7', activeOnly: false, returnAll: true, simplify: false }, sent);
+		const out = await execute.call(ctx, 0, createClient(ctx));
 		expect(out).toHaveLength(300);
 		expect(sent.map((qs) => qs.page)).toEqual([1, 2, 3]);
 	});
@@ -54,10 +56,8 @@ describe('Approval › Get Many · Status and Budget against an API that ignores
 		const statuses = ['pending', 'approved', 'rejected', 'cancelled'];
 		const approvals = Array.from({ length: 400 }, (_, i) => ({ id: i + 1, budgetId: (i % 5) + 1, status: statuses[i % 4] }));
 		const sent: IDataObject[] = [];
-		const out = await getManyApprovals.call(
-			fakeContext(approvals, { returnAll: false, limit: 30, simplify: false, filters: { status: 'approved', budgetId: { __rl: true, mode: 'id', value: '2' } } }, sent),
-			0,
-		);
+		const ctx = fakeContext(approvals, { returnAll: false, limit: 30, simplify: false, filters: { status: 'approved', budgetId: { __rl: true, mode: 'id', value: '2' } } }, sent);
+		const out = await getManyApprovals.call(ctx, 0, createClient(ctx));
 		// status approved: i % 4 === 1; budget 2: i % 5 === 1 → i % 20 === 1.
 		expect(out.map((item) => item.json.id)).toEqual(Array.from({ length: 20 }, (_, k) => 20 * k + 2));
 		expect(sent.map((qs) => [qs.page, qs.status, qs.budgetId])).toEqual([

@@ -1,11 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { billogetList } from '../../nodes/Billoget/transport/pagination';
-import { noteRateLimitHeaders, RateLimitState, rateStateOf, waitForRateLimitReset } from '../../nodes/Billoget/transport/rateLimit';
-import { billogetApiRequest, billogetRequest, compact, unwrapData } from '../../nodes/Billoget/transport/request';
+import { createClient } from '../../nodes/Billoget/transport/client';
+import type { BillogetClient } from '../../nodes/Billoget/transport/client';
+import { noteRateLimitHeaders, RateLimitState, waitForRateLimitReset } from '../../nodes/Billoget/transport/rateLimit';
+import { compact, unwrapData } from '../../nodes/Billoget/transport/request';
 import type { BillogetRequest } from '../../nodes/Billoget/transport/request';
-import { configureTransport, DEFAULT_SETTINGS, settingsOf } from '../../nodes/Billoget/transport/settings';
+import { DEFAULT_SETTINGS } from '../../nodes/Billoget/transport/settings';
+import { failure, fakeHttp } from '../harness/fakeHttp';
+import type { Answer } from '../harness/fakeHttp';
 
 /**
  * The transport with a stand-in for n8n's request helper: each answer is scripted, each request is
@@ -13,49 +16,25 @@ import { configureTransport, DEFAULT_SETTINGS, settingsOf } from '../../nodes/Bi
  * clock, are what is tested. The same transport runs against the sandbox in the engine suites.
  */
 
-type Answer = { status: number; body?: unknown; headers?: Record<string, unknown> } | { error: unknown };
+function fake(answers: Answer[], credentials?: IDataObject): Fake {
+	const { ctx, sent } = fakeHttp(answers, credentials);
+	const client = createClient(ctx, { maxRetries: 1, maxRateLimitRetries: 2, maxRateLimitWaitMs: 1000, timeoutMs: 1234 });
+	return { ctx, client, sent };
+}
 
 interface Fake {
 	ctx: IExecuteFunctions;
+	client: BillogetClient;
 	sent: IHttpRequestOptions[];
-}
-
-function fake(answers: Answer[], credentials: IDataObject = { apiKey: 'bk_test_key', baseUrl: 'https://api.example.test/v1/' }): Fake {
-	const sent: IHttpRequestOptions[] = [];
-	const queue = [...answers];
-	const ctx = {
-		getCredentials: async () => credentials,
-		getNode: () => ({ id: 'n1', name: 'Billoget', type: 'n8n-nodes-billoget.billoget', typeVersion: 1, position: [0, 0], parameters: {} }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				sent.push(JSON.parse(JSON.stringify(options)) as IHttpRequestOptions);
-				const next = queue.shift();
-				if (!next) throw new Error('no more scripted answers');
-				if ('error' in next) throw next.error;
-				return { statusCode: next.status, headers: next.headers ?? {}, body: next.body };
-			},
-		},
-	} as unknown as IExecuteFunctions;
-	configureTransport(ctx, { maxRetries: 1, maxRateLimitRetries: 2, maxRateLimitWaitMs: 1000, timeoutMs: 1234 });
-	return { ctx, sent };
 }
 
 const networkError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
 
 async function call(f: Fake, request: Partial<BillogetRequest> = {}) {
-	return await billogetRequest.call(f.ctx, { method: 'GET', path: '/api/public/customers', ...request });
+	return await f.client.request({ method: 'GET', path: '/api/public/customers', ...request });
 }
 
-async function failure(promise: Promise<unknown>): Promise<NodeApiError | NodeOperationError> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as NodeApiError;
-	}
-	throw new Error('expected a failure');
-}
-
-describe('billogetRequest: the request sent', () => {
+describe('client.request: the request sent', () => {
 	it('joins the Base URL and path, drops empty query values and asks for JSON', async () => {
 		const f = fake([{ status: 200, body: { data: [] }, headers: { 'X-RateLimit-Remaining': '9', 'Set-Cookie': ['a', 'b'] } }]);
 		const response = await call(f, { path: 'api/public/customers', qs: { page: 1, search: '', email: undefined, dni: null, active: false } });
@@ -104,7 +83,7 @@ describe('billogetRequest: the request sent', () => {
 	});
 });
 
-describe('billogetRequest: answers and retries', () => {
+describe('client.request: answers and retries', () => {
 	it('turns an error answer into a NodeApiError with the operation\'s 404 message', async () => {
 		const f = fake([{ status: 404, body: { error: 'not_found' } }]);
 		const error = await failure(call(f, { notFoundMessage: 'No customer with ID 9 exists in Billoget', itemIndex: 1 }));
@@ -119,7 +98,7 @@ describe('billogetRequest: answers and retries', () => {
 		const ok = fake([limited, limited, { status: 200, body: { ok: true } }]);
 		expect((await call(ok)).body).toEqual({ ok: true });
 		expect(ok.sent).toHaveLength(3);
-		expect(rateStateOf(ok.ctx).requests).toBe(3);
+		expect(ok.client.rate.requests).toBe(3);
 
 		const tooMany = fake([limited, limited, limited]);
 		const error = await failure(call(tooMany));
@@ -129,7 +108,7 @@ describe('billogetRequest: answers and retries', () => {
 
 	it('does not wait longer than the maximum wait, and says when the limit resets', async () => {
 		const f = fake([{ status: 429, headers: { 'retry-after': '3600' }, body: {} }]);
-		settingsOf(f.ctx).now = () => Date.UTC(2026, 10, 25, 12, 0, 0);
+		f.client.settings.now = () => Date.UTC(2026, 10, 25, 12, 0, 0);
 		const error = await failure(call(f));
 		expect(error.description).toContain('It resets at 2026-11-25T13:00:00.000Z.');
 		expect(f.sent).toHaveLength(1);
@@ -313,21 +292,18 @@ describe('rate-limit state', () => {
 		expect(unknownReset.remaining).toBe(0);
 	});
 
-	it('keeps one state and one settings object per execution', () => {
-		const a = {};
-		const b = {};
-		expect(rateStateOf(a)).toBe(rateStateOf(a));
-		expect(rateStateOf(a)).not.toBe(rateStateOf(b));
-		expect(settingsOf(b)).toBe(DEFAULT_SETTINGS);
-		configureTransport(b, { maxRetries: 0 });
-		configureTransport(b, { timeoutMs: 5 });
-		expect(settingsOf(b)).toMatchObject({ maxRetries: 0, timeoutMs: 5, maxRateLimitRetries: DEFAULT_SETTINGS.maxRateLimitRetries });
+	it('gives each run its settings over the defaults', () => {
+		const ctx = fake([]).ctx;
+		expect(createClient(ctx).settings).toEqual(DEFAULT_SETTINGS);
+		const run = createClient(ctx, { maxRetries: 0, timeoutMs: 5 });
+		expect(run.settings).toMatchObject({ maxRetries: 0, timeoutMs: 5, maxRateLimitRetries: DEFAULT_SETTINGS.maxRateLimitRetries });
+		expect(createClient(ctx).settings.maxRetries).toBe(DEFAULT_SETTINGS.maxRetries);
 		expect(DEFAULT_SETTINGS).toMatchObject({ timeoutMs: 30_000, maxRetries: 3, maxRateLimitRetries: 5, maxRateLimitWaitMs: 60_000 });
 		expect(Math.abs(DEFAULT_SETTINGS.now() - Date.now())).toBeLessThan(1000);
 	});
 });
 
-describe('billogetList', () => {
+describe('client.list', () => {
 	const page = (ids: number[], hasMore: boolean, total?: number) => ({
 		status: 200,
 		body: { data: ids.map((id) => ({ id })), pagination: { hasMore, ...(total === undefined ? {} : { total }) } },
@@ -335,8 +311,8 @@ describe('billogetList', () => {
 
 	it('walks every page with Return All, 100 at a time', async () => {
 		const f = fake([page([1, 2], true, 3), page([3], false)]);
-		const result = await billogetList.call(f.ctx, { path: '/p', qs: { state: 1 }, returnAll: true });
-		expect(result).toEqual({ items: [{ id: 1 }, { id: 2 }, { id: 3 }], pages: 2, read: 3, total: 3 });
+		const result = await f.client.list({ path: '/p', qs: { state: 1 }, returnAll: true });
+		expect(result).toEqual({ items: [{ id: 1 }, { id: 2 }, { id: 3 }], pages: 2, read: 3, total: 3, stoppedEarly: false });
 		expect(f.sent.map((options) => options.qs)).toEqual([
 			{ state: 1, page: 1, limit: 100 },
 			{ state: 1, page: 2, limit: 100 },
@@ -345,20 +321,20 @@ describe('billogetList', () => {
 
 	it('stops at the Limit, and at the page cap of a list that never ends', async () => {
 		const limited = fake([page([1, 2, 3], true)]);
-		const result = await billogetList.call(limited.ctx, { path: '/p', returnAll: false, limit: 2, itemIndex: 0 });
+		const result = await limited.client.list({ path: '/p', returnAll: false, limit: 2, itemIndex: 0 });
 		expect(result.items).toEqual([{ id: 1 }, { id: 2 }]);
 		expect(limited.sent[0].qs).toEqual({ page: 1, limit: 2 });
 
 		const endless = fake([page([1], true), page([2], true), page([3], true)]);
-		expect((await billogetList.call(endless.ctx, { path: '/p', returnAll: true, maxPages: 2 })).pages).toBe(2);
+		expect((await endless.client.list({ path: '/p', returnAll: true, maxPages: 2 })).pages).toBe(2);
 		expect(endless.sent).toHaveLength(2);
 	});
 
 	it('reads no page for a Limit of 0, and defaults to 50', async () => {
 		const none = fake([]);
-		expect(await billogetList.call(none.ctx, { path: '/p', returnAll: false, limit: 0 })).toEqual({ items: [], pages: 0, read: 0, total: undefined });
+		expect(await none.client.list({ path: '/p', returnAll: false, limit: 0 })).toEqual({ items: [], pages: 0, read: 0, total: undefined, stoppedEarly: false });
 		const fifty = fake([page([1], false)]);
-		await billogetList.call(fifty.ctx, { path: '/p', returnAll: false });
+		await fifty.client.list({ path: '/p', returnAll: false });
 		expect(fifty.sent[0].qs).toEqual({ page: 1, limit: 50 });
 	});
 });
@@ -375,9 +351,9 @@ describe('single records', () => {
 		expect(unwrapData(null)).toEqual({});
 	});
 
-	it('billogetApiRequest returns the record', async () => {
+	it('client.requestRecord returns the record', async () => {
 		const f = fake([{ status: 200, body: { data: { id: 3 } } }]);
-		expect(await billogetApiRequest.call(f.ctx, { method: 'GET', path: '/x/3' })).toEqual({ id: 3 });
+		expect(await f.client.requestRecord({ method: 'GET', path: '/x/3' })).toEqual({ id: 3 });
 	});
 
 	it('compact drops only undefined, null and empty text', () => {

@@ -114,3 +114,15 @@ export function simplifyOption(): INodeProperties {
 			'Whether to return a simplified version of the response instead of the raw data (fewer fields, easier to map and cheaper for AI agents)',
 	};
 }
+
+/** An operation's Options collection. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}

@@ -1,8 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { createClient } from '../transport/client';
+import type { BillogetClient } from '../transport/client';
 import { asNodeError, isOutcomeUnknown } from '../transport/errors';
-import { configureTransport } from '../transport/settings';
+import type { TransportSettings } from '../transport/settings';
 import * as approval from './approval';
 import * as budget from './budget';
 import * as customer from './customer';
@@ -10,7 +12,7 @@ import * as product from './product';
 import * as productVariant from './productVariant';
 import * as report from './report';
 import { answerFor } from './toolOutput';
-import type { OperationModule } from './types';
+import type { ItemOutcome, OperationModule } from './types';
 import * as webhook from './webhook';
 
 const resources: Record<string, Record<string, unknown>> = {
@@ -33,55 +35,61 @@ function operationModule(ctx: IExecuteFunctions, resource: string, operation: st
 	return candidate;
 }
 
-/** The request options every operation shares (timeouts, how long to wait out a rate limit). */
-function applyRequestOptions(ctx: IExecuteFunctions): void {
+/** The Request Options every operation shares (timeouts, how long to wait out a rate limit). */
+function requestOptionsOf(ctx: IExecuteFunctions): Partial<TransportSettings> {
 	const options = ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	configureTransport(ctx, {
+	return {
 		...(typeof options.timeout === 'number' ? { timeoutMs: options.timeout } : {}),
 		...(typeof options.maxRateLimitWait === 'number' ? { maxRateLimitWaitMs: options.maxRateLimitWait * 1000 } : {}),
 		...(typeof options.maxRetries === 'number' ? { maxRetries: options.maxRetries } : {}),
-	});
+	};
 }
 
-function errorJson(error: Error): IDataObject {
+/** The output item of a failed item under Continue On Fail, the same for every operation. */
+function errorJson(error: Error, notProcessed?: boolean): IDataObject {
 	const json: IDataObject = { error: error.message };
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.description) json.description = error.description;
 	}
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 	if (isOutcomeUnknown(error)) json.outcome = 'unknown';
+	if (notProcessed) json.action = 'notProcessed';
 	return json;
 }
 
+async function outcomesOf(ctx: IExecuteFunctions, module: OperationModule, client: BillogetClient): Promise<ItemOutcome[]> {
+	if (module.executeBatch) return await module.executeBatch.call(ctx, client);
+	const outcomes: ItemOutcome[] = [];
+	const count = ctx.getInputData().length;
+	for (let i = 0; i < count; i++) {
+		try {
+			outcomes.push({ item: i, output: await module.execute!.call(ctx, i, client) });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, i);
+			outcomes.push({ item: i, error: error as Error });
+		}
+	}
+	return outcomes;
+}
+
 /**
- * resource/operation → operation.execute per item; pairedItem, continueOnFail and the compact answer of
- * a tool run (./toolOutput.ts) in one place.
+ * resource/operation → the operation, with this run's client; pairedItem, Continue On Fail and the
+ * compact answer of a tool run (./toolOutput.ts) in one place, for per-item and batch operations alike.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const module = operationModule(this, resource, operation);
-	applyRequestOptions(this);
-
-	if (module.executeBatch) {
-		return [answerFor(this, resource, operation, await module.executeBatch.call(this))];
-	}
+	const client = createClient(this, requestOptionsOf(this));
 
 	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const output = await module.execute!.call(this, i);
-			returnData.push(
-				...this.helpers.constructExecutionMetaData(output, { itemData: { item: i } }),
-			);
-		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({ json: errorJson(error as Error), pairedItem: { item: i } });
-				continue;
-			}
-			throw asNodeError(this.getNode(), error, i);
+	for (const outcome of await outcomesOf(this, module, client)) {
+		if ('output' in outcome) {
+			returnData.push(...this.helpers.constructExecutionMetaData(outcome.output, { itemData: { item: outcome.item } }));
+			continue;
 		}
+		if (!this.continueOnFail()) throw asNodeError(this.getNode(), outcome.error, outcome.item);
+		returnData.push({ json: errorJson(outcome.error, outcome.notProcessed), pairedItem: { item: outcome.item } });
 	}
 	return [answerFor(this, resource, operation, returnData)];
 }

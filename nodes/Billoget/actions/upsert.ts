@@ -1,14 +1,14 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 
 import { changedFields, changes, groupByKey, holdsFields, indexByKey, isSearchableKey, normaliseKey } from '../shared/matching';
 import type { MatchKey, UpsertGroup } from '../shared/matching';
-import { billogetList } from '../transport/pagination';
+import type { BillogetClient } from '../transport/client';
 import { asNodeError } from '../transport/errors';
-import { rateStateOf } from '../transport/rateLimit';
-import { claimCreated, findLostCreate } from '../transport/recovery';
-import { billogetApiRequest } from '../transport/request';
+import { findLostCreate } from '../transport/recovery';
+import { optionsCollection } from './common.descriptions';
 import { invalid, readCollection } from './parameters';
+import type { ItemOutcome } from './types';
 
 /**
  * Create or Update for customers and products, spending as few requests as the API allows:
@@ -45,62 +45,51 @@ export function readMatchOn(ctx: IExecuteFunctions, itemIndex: number, keys: Par
 
 /** `searchableLabel`: the operation's keys that Per Item Search can use, e.g. 'Email'. */
 export function upsertOptions(matchLabel: string, searchableLabel: string): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Load All Threshold',
-				name: 'loadAllThreshold',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 20,
-				description: `With Matching set to Auto: above this many input items, all existing ${matchLabel} are listed once instead of searching per item (matching on ${searchableLabel}; other keys always list them all)`,
-			},
-			{
-				displayName: 'Matching',
-				name: 'matching',
-				type: 'options',
-				default: 'auto',
-				options: [
-					{
-						name: 'Auto',
-						value: 'auto',
-						description: `Per Item Search for small inputs matching on ${searchableLabel}, Load All Once otherwise`,
-					},
-					{
-						name: 'Load All Once',
-						value: 'loadAll',
-						description: `List every existing ${matchLabel} once (one request per 100), then write only what changed`,
-					},
-					{
-						name: 'Per Item Search',
-						value: 'perItem',
-						description: `One search request per input item before writing. Only when matching on ${searchableLabel}, the key every Billoget version searches; other keys use Load All Once.`,
-					},
-				],
-			},
-			{
-				displayName: 'Multiple Matches',
-				name: 'multipleMatches',
-				type: 'options',
-				default: 'error',
-				options: [
-					{ name: 'Fail the Item', value: 'error', description: 'Stop with an error that lists the matching IDs' },
-					{ name: 'Update the First (Lowest ID)', value: 'updateFirst' },
-				],
-				description: `What to do when several existing ${matchLabel} share the match value`,
-			},
-		],
-	};
+	return optionsCollection([
+		{
+			displayName: 'Load All Threshold',
+			name: 'loadAllThreshold',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 20,
+			description: `With Matching set to Auto: above this many input items, all existing ${matchLabel} are listed once instead of searching per item (matching on ${searchableLabel}; other keys always list them all)`,
+		},
+		{
+			displayName: 'Matching',
+			name: 'matching',
+			type: 'options',
+			default: 'auto',
+			options: [
+				{
+					name: 'Auto',
+					value: 'auto',
+					description: `Per Item Search for small inputs matching on ${searchableLabel}, Load All Once otherwise`,
+				},
+				{
+					name: 'Load All Once',
+					value: 'loadAll',
+					description: `List every existing ${matchLabel} once (one request per 100), then write only what changed`,
+				},
+				{
+					name: 'Per Item Search',
+					value: 'perItem',
+					description: `One search request per input item before writing. Only when matching on ${searchableLabel}, the key every Billoget version searches; other keys use Load All Once.`,
+				},
+			],
+		},
+		{
+			displayName: 'Multiple Matches',
+			name: 'multipleMatches',
+			type: 'options',
+			default: 'error',
+			options: [
+				{ name: 'Fail the Item', value: 'error', description: 'Stop with an error that lists the matching IDs' },
+				{ name: 'Update the First (Lowest ID)', value: 'updateFirst' },
+			],
+			description: `What to do when several existing ${matchLabel} share the match value`,
+		},
+	]);
 }
-
-type Outcome =
-	| { kind: 'done'; json: IDataObject }
-	| { kind: 'failed'; error: Error; notProcessed?: boolean };
 
 interface ValidItem {
 	itemIndex: number;
@@ -117,12 +106,17 @@ function byLowestId(records: IDataObject[]): IDataObject[] {
 	return [...records].sort((a, b) => Number(a.id) - Number(b.id));
 }
 
+/**
+ * One outcome per input item, in input order; the router turns them into output items or errors. Items
+ * not attempted after a stop (a rate limit, a failed Load All) come out as not processed, with the reason.
+ */
 export async function executeUpsert(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	spec: UpsertSpec,
-): Promise<INodeExecutionData[]> {
+): Promise<ItemOutcome[]> {
 	const items = ctx.getInputData();
-	const outcomes = new Map<number, Outcome>();
+	const outcomes = new Map<number, ItemOutcome>();
 	const valid: ValidItem[] = [];
 
 	// 1. Validate every item before any request.
@@ -139,7 +133,7 @@ export async function executeUpsert(
 			valid.push({ itemIndex: i, matchOn, key, fields });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, i);
-			outcomes.set(i, { kind: 'failed', error: error as Error });
+			outcomes.set(i, { item: i, error: error as Error });
 		}
 	}
 
@@ -157,14 +151,14 @@ export async function executeUpsert(
 		let stopped: Error | undefined;
 		if (loadAll) {
 			try {
-				const { items: existing } = await billogetList.call(ctx, {
+				const { items: existing } = await client.list({
 					path: spec.path,
 					returnAll: true,
 					itemIndex: valid[0].itemIndex,
 				});
 				index = indexByKey(existing, matchOn);
 			} catch (error) {
-				if (!ctx.continueOnFail()) throw withProgress(ctx, error as Error, outcomes, undefined);
+				if (!ctx.continueOnFail()) throw withProgress(ctx, client, error as Error, outcomes, undefined);
 				// Nothing was written: every item comes out as not processed, with the reason.
 				stopped = error as Error;
 			}
@@ -172,54 +166,40 @@ export async function executeUpsert(
 
 		for (const group of groups) {
 			if (stopped) {
-				for (const i of group.itemIndexes) outcomes.set(i, { kind: 'failed', error: stopped, notProcessed: true });
+				for (const i of group.itemIndexes) outcomes.set(i, { item: i, error: stopped, notProcessed: true });
 				continue;
 			}
 			try {
-				const json = await upsertGroup(ctx, spec, group, matchOn, multipleMatches, index);
+				const json = await upsertGroup(ctx, client, spec, group, matchOn, multipleMatches, index);
 				for (const i of group.itemIndexes) {
 					outcomes.set(i, {
-						kind: 'done',
-						json: group.itemIndexes.length > 1 ? { ...json, mergedItems: group.itemIndexes } : json,
+						item: i,
+						output: [{ json: group.itemIndexes.length > 1 ? { ...json, mergedItems: group.itemIndexes } : json }],
 					});
 				}
 			} catch (error) {
 				if (isRateLimitError(error)) {
 					// Stop before the limit: nothing more is sent; what is done stays done, the rest is listed.
 					stopped = error as Error;
-					for (const i of group.itemIndexes) outcomes.set(i, { kind: 'failed', error: stopped, notProcessed: true });
+					for (const i of group.itemIndexes) outcomes.set(i, { item: i, error: stopped, notProcessed: true });
 					continue;
 				}
-				if (!ctx.continueOnFail()) throw withProgress(ctx, error as Error, outcomes, group.itemIndexes[0]);
-				for (const i of group.itemIndexes) outcomes.set(i, { kind: 'failed', error: error as Error });
+				if (!ctx.continueOnFail()) throw withProgress(ctx, client, error as Error, outcomes, group.itemIndexes[0]);
+				for (const i of group.itemIndexes) outcomes.set(i, { item: i, error: error as Error });
 			}
 		}
 		if (stopped && !ctx.continueOnFail()) {
-			throw withProgress(ctx, stopped, outcomes, undefined);
+			throw withProgress(ctx, client, stopped, outcomes, undefined);
 		}
 	}
 
-	return items.map((_, i): INodeExecutionData => {
-		const outcome = outcomes.get(i);
-		if (!outcome || outcome.kind === 'failed') {
-			const error = outcome?.error;
-			return {
-				json: {
-					error: error?.message ?? 'Not processed',
-					...(error instanceof NodeApiError || error instanceof NodeOperationError
-						? { description: error.description }
-						: {}),
-					...(outcome?.kind === 'failed' && outcome.notProcessed ? { action: 'notProcessed' } : {}),
-				},
-				pairedItem: { item: i },
-			};
-		}
-		return { json: outcome.json, pairedItem: { item: i } };
-	});
+	// Every item was validated, then grouped or failed: each has its outcome.
+	return items.map((_, i) => outcomes.get(i) as ItemOutcome);
 }
 
 async function upsertGroup(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	spec: UpsertSpec,
 	group: UpsertGroup<IDataObject>,
 	matchOn: MatchKey,
@@ -227,7 +207,7 @@ async function upsertGroup(
 	index: Map<string, IDataObject[]> | undefined,
 ): Promise<IDataObject> {
 	const itemIndex = group.itemIndexes[0];
-	const matches = index ? (index.get(group.key) ?? []) : await searchByKey(ctx, spec, matchOn, group, itemIndex);
+	const matches = index ? (index.get(group.key) ?? []) : await searchByKey(client, spec, matchOn, group, itemIndex);
 
 	if (matches.length > 1 && multipleMatches !== 'updateFirst') {
 		throw new NodeOperationError(
@@ -251,14 +231,14 @@ async function upsertGroup(
 			}
 		}
 		const startedAt = Date.now();
-		const created = await billogetApiRequest.call(ctx, {
+		const created = await client.requestRecord({
 			method: 'POST',
 			path: spec.path,
 			body: group.desired,
 			itemIndex,
 			// The record a lost answer may have created has this key and every field sent: look before posting again.
 			findCreated: async () =>
-				await findLostCreate(ctx, {
+				await findLostCreate(client, {
 					kind: spec.path,
 					startedAt,
 					itemIndex,
@@ -267,7 +247,7 @@ async function upsertGroup(
 						normaliseKey(matchOn, record[matchOn]) === group.key && holdsFields(record, group.desired),
 				}),
 		});
-		claimCreated(ctx, spec.path, created.id);
+		client.claimed.claim(spec.path, created.id);
 		index?.set(group.key, [created]);
 		return { action: 'created', changedFields: Object.keys(group.desired), ...created };
 	}
@@ -277,7 +257,7 @@ async function upsertGroup(
 	if (Object.keys(diff).length === 0) {
 		return { action: 'unchanged', changedFields: [], ...current };
 	}
-	const updated = await billogetApiRequest.call(ctx, {
+	const updated = await client.requestRecord({
 		method: 'PUT',
 		path: `${spec.path}/${String(current.id)}`,
 		body: diff as IDataObject,
@@ -296,13 +276,13 @@ function keyLookupQuery(matchOn: MatchKey, group: UpsertGroup<IDataObject>): IDa
 
 /** Per Item Search (searchable keys only): every record the search returns is checked exactly. */
 async function searchByKey(
-	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	spec: UpsertSpec,
 	matchOn: MatchKey,
 	group: UpsertGroup<IDataObject>,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const { items } = await billogetList.call(ctx, {
+	const { items } = await client.list({
 		path: spec.path,
 		qs: keyLookupQuery(matchOn, group),
 		returnAll: true,
@@ -314,22 +294,22 @@ async function searchByKey(
 
 function withProgress(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	error: Error,
-	outcomes: Map<number, Outcome>,
+	outcomes: Map<number, ItemOutcome>,
 	failedItem: number | undefined,
 ): Error {
-	const done = [...outcomes.entries()].filter(([, o]) => o.kind === 'done').map(([i]) => i);
+	const done = [...outcomes.entries()].filter(([, o]) => 'output' in o).map(([i]) => i);
 	const notDone = ctx
 		.getInputData()
 		.map((_, i) => i)
 		.filter((i) => !done.includes(i));
 	const progress = `Written or checked: ${done.length} item(s)${done.length ? ` (${ranges(done)})` : ''}. Not done: ${notDone.length} item(s)${notDone.length ? ` (${ranges(notDone)})` : ''}. Running the workflow again is safe: items already written come out as "unchanged" and the rest are completed.`;
-	const rate = rateStateOf(ctx);
 	const description = [error instanceof NodeApiError || error instanceof NodeOperationError ? error.description : '', progress]
 		.filter(Boolean)
 		.join(' ');
 	if (error instanceof NodeApiError) {
-		return new NodeApiError(ctx.getNode(), { message: error.message, requestsSent: rate.requests } as JsonObject, {
+		return new NodeApiError(ctx.getNode(), { message: error.message, requestsSent: client.rate.requests } as JsonObject, {
 			message: error.message,
 			description,
 			httpCode: error.httpCode ?? undefined,

@@ -1,11 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { parseListPage } from '../shared/pagination';
 import { approvalLabel, budgetLabel, customerLabel, productLabel } from './labels';
+import { createClient } from '../transport/client';
 import { ENDPOINTS } from '../transport/endpoints';
-import { billogetRequest } from '../transport/request';
 
-const PAGE_SIZE = 50;
+/** Entries per picker page (n8n asks for the next page as the user scrolls). */
+const PICKER_PAGE_SIZE = 50;
 
 async function searchList(
 	ctx: ILoadOptionsFunctions,
@@ -15,12 +15,7 @@ async function searchList(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const response = await billogetRequest.call(ctx, {
-		method: 'GET',
-		path,
-		qs: { page, limit: PAGE_SIZE, search: filter || undefined },
-	});
-	const parsed = parseListPage<IDataObject>(response.body, page, PAGE_SIZE);
+	const parsed = await createClient(ctx).page({ path, qs: { search: filter || undefined }, page, pageSize: PICKER_PAGE_SIZE });
 	return {
 		results: parsed.items.map((record) => ({ name: label(record), value: String(record.id) })),
 		paginationToken: parsed.hasMore ? String(page + 1) : undefined,
@@ -59,8 +54,7 @@ export async function searchPendingApprovals(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const response = await billogetRequest.call(this, { method: 'GET', path: `${ENDPOINTS.approvals}/pending` });
-	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
+	const items = await createClient(this).plainList({ path: `${ENDPOINTS.approvals}/pending` });
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = items
 		.map((record) => ({ name: approvalLabel(record), value: String(record.id) }))
@@ -87,12 +81,11 @@ export async function searchProductVariants(
 		return { results: [] };
 	}
 	const page = paginationToken ? Number(paginationToken) : 1;
-	const response = await billogetRequest.call(this, {
-		method: 'GET',
+	const parsed = await createClient(this).page({
 		path: `${ENDPOINTS.products}/${productId}/variants`,
-		qs: { page, limit: PAGE_SIZE },
+		page,
+		pageSize: PICKER_PAGE_SIZE,
 	});
-	const parsed = parseListPage<IDataObject>(response.body, page, PAGE_SIZE);
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = parsed.items
 		.map((record) => {
@@ -106,8 +99,7 @@ export async function searchProductVariants(
 
 /** The budget approvers, for Remove Approver: one plain list, filtered here. */
 export async function searchApprovers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const response = await billogetRequest.call(this, { method: 'GET', path: `${ENDPOINTS.approvals}/approvers` });
-	const { items } = parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER);
+	const items = await createClient(this).plainList({ path: `${ENDPOINTS.approvals}/approvers` });
 	const wanted = (filter ?? '').trim().toLowerCase();
 	const results = items
 		.map((record) => {

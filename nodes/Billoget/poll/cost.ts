@@ -1,16 +1,15 @@
 /**
  * What a poll costs against the key's hourly request limit (pure arithmetic, used by the README
- * table and the tests). One list request returns at most 100 records.
+ * table and the tests). One list request returns at most MAX_PAGE_SIZE (100) records.
  */
-
-export const PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE } from '../shared/pagination';
 
 /** Billoget's default per-key limit (requests per sliding hour). */
 export const DEFAULT_HOURLY_LIMIT = 1000;
 
 /** List requests needed to read `records` records: never less than one. */
 export function pagesFor(records: number): number {
-	return Math.max(1, Math.ceil(Math.max(0, records) / PAGE_SIZE));
+	return Math.max(1, Math.ceil(Math.max(0, records) / MAX_PAGE_SIZE));
 }
 
 /** Requests per hour of a trigger polling every `intervalMinutes` at `pagesPerPoll` requests a poll. */

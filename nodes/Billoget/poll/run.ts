@@ -2,7 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { budgetStateOf, normaliseBudget } from '../shared/budget';
-import { configureTransport, settingsOf } from '../transport/settings';
+import { createClient } from '../transport/client';
+import type { BillogetClient } from '../transport/client';
+import type { TransportSettings } from '../transport/settings';
 import { comparedFields, isPollEvent, POLL_EVENTS } from './events';
 import type { PollEventName, PollEventSpec } from './events';
 import { budgetListQuery } from '../shared/filters';
@@ -42,6 +44,8 @@ export interface PollSettings {
 	maxPages: number;
 	/** What the stored state was built for; a different scope starts a fresh baseline. */
 	scope: string;
+	/** The transport settings the options ask for (Max Rate Limit Wait). */
+	transport: Partial<TransportSettings>;
 }
 
 function numberOption(value: unknown, fallback: number, min: number): number {
@@ -65,9 +69,6 @@ export function readSettings(ctx: IPollFunctions): PollSettings {
 	const scopeParts: string[] = [event];
 	if (spec.strategy === 'changed') scopeParts.push(fields.join(','));
 	if (spec.strategy === 'expiring') scopeParts.push(String(expiringWithinDays), onlyOpenBudgets ? 'open' : 'all');
-	if (typeof options.maxRateLimitWait === 'number') {
-		configureTransport(ctx, { maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWait) * 1000 });
-	}
 	return {
 		event,
 		spec,
@@ -77,6 +78,10 @@ export function readSettings(ctx: IPollFunctions): PollSettings {
 		marginMs: numberOption(options.createdMarginMinutes, 10, 0) * 60_000,
 		maxPages: Math.floor(numberOption(options.maxPages, 50, 1)),
 		scope: scopeParts.join('|'),
+		transport:
+			typeof options.maxRateLimitWait === 'number'
+				? { maxRateLimitWaitMs: Math.max(0, options.maxRateLimitWait) * 1000 }
+				: {},
 	};
 }
 
@@ -260,30 +265,73 @@ export function noSampleError(ctx: IPollFunctions, settings: PollSettings, liste
 }
 
 /**
+ * Static-data key of what Billoget last said about the key's rate limit. A scheduled poll after a 429
+ * must still know that the key has nothing left until the reset instead of asking again
+ * (docs/design.md, "Rate limits and retries"); each poll has its own client, so the key's window is
+ * handed from one poll to the next in the node's static data, as the event state is.
+ */
+export const RATE_LIMIT_KEY = 'billogetRateLimit';
+
+function rememberRateLimit(staticData: IDataObject, client: BillogetClient): void {
+	const kept = client.rate.snapshot();
+	if (JSON.stringify(staticData[RATE_LIMIT_KEY] ?? {}) !== JSON.stringify(kept)) {
+		staticData[RATE_LIMIT_KEY] = kept as IDataObject;
+	}
+}
+
+/**
  * One poll. Reads the list the event needs, compares it with the node's static data and returns the
  * events, oldest first, or null when there is none. The stored state changes only after every request
  * of the poll succeeded: a failed poll (a 429 the transport gave up on, a network error) throws, n8n
- * shows the error, and the next poll sees the same changes again.
+ * shows the error, and the next poll sees the same changes again. Each poll builds its own client and
+ * takes the key's rate-limit window from the previous poll's static data; `transport` overrides the
+ * client's settings (the test harness gives it a clock).
  */
-export async function pollBilloget(ctx: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollBilloget(
+	ctx: IPollFunctions,
+	transport: Partial<TransportSettings> = {},
+): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(ctx);
-	const now = settingsOf(ctx).now();
-	const manual = ctx.getMode() === 'manual';
-	const what = `${settings.spec.resource}s`;
-
-	if (manual) {
-		const { items } = await walkList.call(ctx, {
-			path: settings.spec.path,
-			qs: listQuery(settings, undefined),
-			maxPages: settings.maxPages,
-			what,
-		});
-		const found = sample(settings, items, now);
-		if (!found) throw noSampleError(ctx, settings, items.length);
-		return [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])];
-	}
+	const client = createClient(ctx, { ...settings.transport, ...transport });
+	if (ctx.getMode() === 'manual') return await fetchTestEvent(ctx, settings, client);
 
 	const staticData = ctx.getWorkflowStaticData('node');
+	client.rate.restore(staticData[RATE_LIMIT_KEY]);
+	try {
+		return await pollChanges(ctx, settings, client, staticData);
+	} finally {
+		rememberRateLimit(staticData, client);
+	}
+}
+
+/** Fetch Test Event: the newest matching record, or an error that says what to change. */
+async function fetchTestEvent(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	client: BillogetClient,
+): Promise<INodeExecutionData[][]> {
+	const now = client.settings.now();
+	const what = `${settings.spec.resource}s`;
+	const { items } = await walkList(client, {
+		path: settings.spec.path,
+		qs: listQuery(settings, undefined),
+		maxPages: settings.maxPages,
+		what,
+	});
+	const found = sample(settings, items, now);
+	if (!found) throw noSampleError(ctx, settings, items.length);
+	return [ctx.helpers.returnJsonArray([outputItem(settings, now, found)])];
+}
+
+/** A scheduled poll: the changes since the stored state, which is updated only when every request succeeded. */
+async function pollChanges(
+	ctx: IPollFunctions,
+	settings: PollSettings,
+	client: BillogetClient,
+	staticData: IDataObject,
+): Promise<INodeExecutionData[][] | null> {
+	const now = client.settings.now();
+	const what = `${settings.spec.resource}s`;
 	const previous = readState(staticData[STATIC_KEY], settings.scope);
 	const tracker = new NewestFirstTracker();
 	const floor =
@@ -291,7 +339,7 @@ export async function pollBilloget(ctx: IPollFunctions): Promise<INodeExecutionD
 			? previous.cursor - settings.marginMs
 			: undefined;
 	const qs = listQuery(settings, previous);
-	const walk = await walkList.call(ctx, {
+	const walk = await walkList(client, {
 		path: settings.spec.path,
 		qs,
 		maxPages: settings.maxPages,

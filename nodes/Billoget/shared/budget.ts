@@ -1,6 +1,7 @@
 /**
  * What a budget's state is and who its customer is, in one place for every reader: the operations'
- * output (normaliseBudget), the Poll Trigger, the list searches and the reports. Pure.
+ * output (normaliseBudget, and simplifyBudget for Simplify), the Poll Trigger, the list searches and
+ * the reports. Pure.
  *
  * Billoget's sources describe the state two ways (see docs/api.md, "Budget state"):
  *  - the SDK and the v1.1 API: a number `state`, 0 GENERATED, 1 APPROVED, 2 REJECTED;
@@ -59,6 +60,32 @@ export function normaliseBudget<T extends Record<string, unknown>>(record: T): T
 	const state = budgetStateOf(record);
 	if (state === undefined) return { ...record };
 	return { ...record, state, stateName: STATE_NAMES[state] };
+}
+
+/** The fields Simplify keeps of a budget, in output order. */
+export const SIMPLIFIED_BUDGET_FIELDS = [
+	'id',
+	'state',
+	'stateName',
+	'currency',
+	'subtotal',
+	'iva',
+	'total',
+	'issueDate',
+	'expirationDate',
+	'customerId',
+	'customerName',
+	'publicToken',
+];
+
+/** The simplified budget: the fields above (customerName from the embedded customer) plus `extra` ones. */
+export function simplifyBudget<T extends Record<string, unknown>>(record: T, extra: string[] = []): Partial<T> & Record<string, unknown> {
+	const source: Record<string, unknown> = { ...record, customerName: record.customerName ?? budgetCustomerName(record) };
+	const result: Record<string, unknown> = {};
+	for (const field of [...SIMPLIFIED_BUDGET_FIELDS, ...extra]) {
+		if (source[field] !== undefined) result[field] = source[field];
+	}
+	return result as Partial<T> & Record<string, unknown>;
 }
 
 function text(value: unknown): string | undefined {

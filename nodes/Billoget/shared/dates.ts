@@ -1,7 +1,7 @@
 /**
  * Instants as Billoget and users write them, read by one set of rules everywhere: webhook timestamps
  * (shared/signature.ts), poll cursors (poll/state.ts), rate-limit resets (transport/rateLimit.ts),
- * report dates (shared/reports.ts) and the dates of a budget (actions/parameters.ts). Pure.
+ * report dates (shared/reports/) and the dates of a budget (actions/parameters.ts). Pure.
  *
  * - A number, or a string of digits, is a Unix time. Below EPOCH_MS_CUTOFF it counts seconds, from it
  *   on milliseconds: 1e11 seconds is the year 5138 and 1e11 milliseconds is 3 March 1973, so every
@@ -29,12 +29,18 @@ export function epochToMs(value: number): number {
 	return value < EPOCH_MS_CUTOFF ? value * 1000 : value;
 }
 
+export const DAY_MS = 86_400_000;
+
+/** The UTC day 'YYYY-MM-DD' of an instant (ms). */
+export function utcDay(time: number): string {
+	return new Date(time).toISOString().slice(0, 10);
+}
+
 /** Whether the text is a real calendar day 'YYYY-MM-DD' (2026-02-30 is not). */
 export function isDay(text: string): boolean {
 	const match = DAY.exec(text);
 	if (!match) return false;
-	const time = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-	return new Date(time).toISOString().slice(0, 10) === text;
+	return utcDay(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) === text;
 }
 
 /** Whether an ISO date-time names its offset ('Z' or ±hh[:mm]). */
@@ -83,4 +89,42 @@ export function parseInstant(value: unknown, options: InstantOptions = {}): numb
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	return text === '' ? undefined : parseText(text, options);
+}
+
+// ---- calendar days ----
+// Reports place records on days in UTC and count in whole days; these work on 'YYYY-MM-DD' keys.
+
+const DAY_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
+
+/** The UTC day of a record's date, or undefined when it is not a date. */
+export function dayOf(value: unknown): string | undefined {
+	const time = parseInstant(value);
+	return time === undefined ? undefined : utcDay(time);
+}
+
+/**
+ * The calendar day of a range edge as the user wrote it: '2026-03-31', '2026-03-31T00:00:00' and
+ * '2026-03-31T23:00:00-03:00' are all 31 March. Values that do not start with a date are parsed and
+ * placed on their UTC day.
+ */
+export function calendarDay(value: unknown): string | undefined {
+	if (typeof value === 'string') {
+		const match = DAY_PREFIX.exec(value.trim());
+		if (match) return isDay(match[1]) ? match[1] : undefined;
+	}
+	return dayOf(value);
+}
+
+/** Midnight UTC (ms) of a day 'YYYY-MM-DD'. */
+export function dayStart(day: string): number {
+	return Date.parse(`${day}T00:00:00Z`);
+}
+
+export function addDays(day: string, days: number): string {
+	return utcDay(dayStart(day) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+	return Math.round((dayStart(to) - dayStart(from)) / DAY_MS);
 }

@@ -112,14 +112,18 @@ export interface ProductRecordFilter {
 	isActive?: boolean;
 }
 
-/** isActive as a boolean; a product that does not say is active (Billoget's default on create). */
+/**
+ * isActive as a boolean, the one rule for lists, filters and the catalogue report: a product that does
+ * not say is active (Billoget's default on create); true/1/yes and false/0/no in any case; anything
+ * else is unreadable (undefined), so it matches neither Active filter.
+ */
 export function productIsActiveOf(record: Plain): boolean | undefined {
 	const value = record.isActive;
 	if (value === undefined || value === null) return true;
 	if (typeof value === 'boolean') return value;
 	const text = String(value).trim().toLowerCase();
-	if (text === 'true' || text === '1') return true;
-	if (text === 'false' || text === '0') return false;
+	if (text === 'true' || text === '1' || text === 'yes') return true;
+	if (text === 'false' || text === '0' || text === 'no') return false;
 	return undefined;
 }
 

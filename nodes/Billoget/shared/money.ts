@@ -66,6 +66,19 @@ export function toCents(amount: number | string): number {
 	return Number(roundHalfUp(units, scale - 2));
 }
 
+/** Cents of a money value as a record carries it, or undefined when it is not a number. */
+export function centsOf(value: unknown): number | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return toCents(value);
+	if (typeof value === 'string' && value.trim() !== '') {
+		try {
+			return toCents(value);
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
 /** Converts integer cents back to the number Billoget expects (1210.5 for 121050). */
 export function fromCents(cents: number): number {
 	return cents / 100;

@@ -5,9 +5,16 @@ import { epochToMs, parseInstant } from '../shared/dates';
 import { billogetApiError } from './errors';
 import type { TransportSettings } from './settings';
 
+export interface RateLimitSnapshot {
+	limit?: number;
+	remaining?: number;
+	resetAtMs?: number;
+}
+
 /**
- * What Billoget last said about the key's hourly budget (X-RateLimit-* headers), kept per execution so
- * that a run can wait for the reset instead of spending requests on 429 answers.
+ * What Billoget last said about the key's hourly budget (X-RateLimit-* headers), kept per run so
+ * that a run can wait for the reset instead of spending requests on 429 answers. Each run's client
+ * (./client.ts) holds its own.
  */
 export class RateLimitState {
 	limit?: number;
@@ -33,6 +40,25 @@ export class RateLimitState {
 		return 1000;
 	}
 
+	/** What to keep between runs (a poll trigger's scheduled polls): the key's window, not this run's count. */
+	snapshot(): RateLimitSnapshot {
+		const kept: RateLimitSnapshot = {};
+		if (this.limit !== undefined) kept.limit = this.limit;
+		if (this.remaining !== undefined) kept.remaining = this.remaining;
+		if (this.resetAtMs !== undefined) kept.resetAtMs = this.resetAtMs;
+		return kept;
+	}
+
+	/** Takes back a snapshot kept by an earlier run; anything that is not one is ignored. */
+	restore(kept: unknown): void {
+		if (typeof kept !== 'object' || kept === null) return;
+		const { limit, remaining, resetAtMs } = kept as Record<string, unknown>;
+		const finite = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+		this.limit = finite(limit);
+		this.remaining = finite(remaining);
+		this.resetAtMs = finite(resetAtMs);
+	}
+
 	/** Requests that can still be sent before the window resets (Infinity when unknown). */
 	available(now: number): number {
 		if (this.remaining === undefined) return Number.POSITIVE_INFINITY;
@@ -45,17 +71,6 @@ export class RateLimitState {
 
 /** X-RateLimit-Reset at or below this (9 September 2001 as Unix seconds) counts seconds from now. */
 const RELATIVE_RESET_BELOW = 1e9;
-
-const stateByContext = new WeakMap<object, RateLimitState>();
-
-export function rateStateOf(context: object): RateLimitState {
-	let state = stateByContext.get(context);
-	if (!state) {
-		state = new RateLimitState();
-		stateByContext.set(context, state);
-	}
-	return state;
-}
 
 function headerNumber(headers: Record<string, string>, name: string): number | undefined {
 	const value = headers[name];

@@ -12,38 +12,37 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { billogetList } from './pagination';
-import type { BillogetContext } from './request';
+import type { BillogetClient } from './client';
 
 /** How far Billoget's clock may be behind ours when comparing a record's createdAt with the attempt. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** Ids this run created or recovered, per kind of record (e.g. the list path); keyed on the run's context. */
-const claimedByRun = new WeakMap<object, Map<string, Set<string>>>();
+/**
+ * Ids this run created or recovered, per kind of record (e.g. the list path). Each run's client
+ * (./client.ts) holds one, so two runs never see each other's claims.
+ */
+export class ClaimedIds {
+	private readonly byKind = new Map<string, Set<string>>();
 
-function claimedSet(ctx: object, kind: string): Set<string> {
-	let byKind = claimedByRun.get(ctx);
-	if (byKind === undefined) {
-		byKind = new Map();
-		claimedByRun.set(ctx, byKind);
+	private set(kind: string): Set<string> {
+		let ids = this.byKind.get(kind);
+		if (ids === undefined) {
+			ids = new Set();
+			this.byKind.set(kind, ids);
+		}
+		return ids;
 	}
-	let ids = byKind.get(kind);
-	if (ids === undefined) {
-		ids = new Set();
-		byKind.set(kind, ids);
+
+	/** Records that this run made (or recovered) the record `id` of `kind`, so no later look-up takes it. */
+	claim(kind: string, id: unknown): void {
+		if (id === undefined || id === null || id === '') return;
+		this.set(kind).add(String(id));
 	}
-	return ids;
-}
 
-/** Records that this run made (or recovered) the record `id` of `kind`, so no later look-up takes it. */
-export function claimCreated(ctx: object, kind: string, id: unknown): void {
-	if (id === undefined || id === null || id === '') return;
-	claimedSet(ctx, kind).add(String(id));
-}
-
-/** The ids of `kind` this run has claimed so far (a copy). */
-export function claimedIds(ctx: object, kind: string): Set<string> {
-	return new Set(claimedSet(ctx, kind));
+	/** The ids of `kind` this run has claimed so far (a copy). */
+	of(kind: string): Set<string> {
+		return new Set(this.set(kind));
+	}
 }
 
 /**
@@ -98,7 +97,7 @@ export interface LostCreateLookup {
  * unknown then).
  */
 export async function findLostCreate(
-	ctx: BillogetContext,
+	client: BillogetClient,
 	lookup: LostCreateLookup,
 ): Promise<IDataObject | undefined> {
 	let records: IDataObject[];
@@ -106,14 +105,14 @@ export async function findLostCreate(
 		records = await lookup.read();
 	} else {
 		const list = lookup.list ?? { path: lookup.kind };
-		const listed = await billogetList.call(ctx, { path: list.path, qs: list.qs, returnAll: true, itemIndex: lookup.itemIndex });
+		const listed = await client.list({ path: list.path, qs: list.qs, returnAll: true, itemIndex: lookup.itemIndex });
 		records = listed.items;
 	}
 	const found = await pickRecovered(records, {
 		startedAt: lookup.startedAt,
-		claimed: claimedIds(ctx, lookup.kind),
+		claimed: client.claimed.of(lookup.kind),
 		matches: lookup.matches,
 	});
-	if (found) claimCreated(ctx, lookup.kind, found.id);
+	if (found) client.claimed.claim(lookup.kind, found.id);
 	return found;
 }

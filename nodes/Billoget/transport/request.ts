@@ -10,9 +10,10 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import { apiKeyProblem, baseUrlProblem, normaliseBaseUrl } from '../shared/credential';
+import type { BillogetClient } from './client';
 import { asNodeError, billogetApiError, billogetNetworkError } from './errors';
-import { noteRateLimitHeaders, rateStateOf, waitForRateLimitReset } from './rateLimit';
-import { settingsOf } from './settings';
+import { noteRateLimitHeaders, waitForRateLimitReset } from './rateLimit';
 
 export type BillogetContext =
 	| IExecuteFunctions
@@ -111,22 +112,11 @@ function backoffMs(attempt: number): number {
 /** Reads the credential's Base URL and checks the key's form before anything is sent. */
 async function baseUrlOf(ctx: BillogetContext, itemIndex?: number): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const apiKey = typeof credentials.apiKey === 'string' ? credentials.apiKey.trim() : '';
-	if (!apiKey.startsWith('bk_')) {
-		throw new NodeOperationError(ctx.getNode(), 'The API key in the Billoget credential is not a Billoget key', {
-			description:
-				'Billoget API keys start with bk_live_ or bk_test_. Copy the key from Billoget → Settings → API Keys into the credential.',
-			itemIndex,
-		});
+	const problem = apiKeyProblem(credentials.apiKey) ?? baseUrlProblem(credentials.baseUrl);
+	if (problem) {
+		throw new NodeOperationError(ctx.getNode(), problem.message, { description: problem.fix, itemIndex });
 	}
-	const baseUrl = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	if (!/^https?:\/\/[^\s]+$/i.test(baseUrl)) {
-		throw new NodeOperationError(ctx.getNode(), 'The Base URL in the Billoget credential is not a URL', {
-			description: 'Set it to https://api.billoget.com/v1 (or your Billoget sandbox URL).',
-			itemIndex,
-		});
-	}
-	return baseUrl.replace(/\/+$/, '');
+	return normaliseBaseUrl(credentials.baseUrl as string);
 }
 
 /** Drops undefined, null and '' values so that empty optional parameters are not sent. */
@@ -141,19 +131,15 @@ export function compact(data: IDataObject): IDataObject {
 }
 
 /**
- * The one door to Billoget. Authenticates through n8n's credential helper, joins the Base URL, and
+ * The one door to Billoget, behind BillogetClient.request (./client.ts). Authenticates through n8n's credential helper, joins the Base URL, and
  * applies the retry policy of docs/design.md ("Rate limits and retries"):
  *  - 429: wait Retry-After when it is within the node's maximum wait, then retry (bounded);
  *  - 5xx and lost connections: retry with backoff for GET/PUT/DELETE; a POST only where Billoget cannot
  *    have acted (429, connection refused) or after `findCreated` shows the first attempt created nothing.
  */
-export async function billogetRequest(
-	this: BillogetContext,
-	request: BillogetRequest,
-): Promise<BillogetResponse> {
-	const baseUrl = await baseUrlOf(this, request.itemIndex);
-	const settings = settingsOf(this);
-	const rate = rateStateOf(this);
+export async function sendRequest(client: BillogetClient, request: BillogetRequest): Promise<BillogetResponse> {
+	const { ctx, settings, rate } = client;
+	const baseUrl = await baseUrlOf(ctx, request.itemIndex);
 	const isPost = request.method === 'POST';
 	const options: IHttpRequestOptions = {
 		method: request.method,
@@ -171,14 +157,14 @@ export async function billogetRequest(
 	let failureRetries = 0;
 	let ambiguousFailure = false;
 	for (;;) {
-		await waitForRateLimitReset(this, rate, settings, request.itemIndex);
+		await waitForRateLimitReset(ctx, rate, settings, request.itemIndex);
 		let status: number;
 		let headers: Record<string, string>;
 		let body: unknown;
 		try {
 			rate.requests++;
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
 				CREDENTIAL_TYPE,
 				options,
 			)) as { statusCode: number; headers: unknown; body: unknown };
@@ -188,16 +174,16 @@ export async function billogetRequest(
 		} catch (error) {
 			const failure = networkFailureOf(error);
 			if (!failure) {
-				throw asNodeError(this.getNode(), error, request.itemIndex);
+				throw asNodeError(ctx.getNode(), error, request.itemIndex);
 			}
 			const mayHaveApplied = !failure.notSent;
 			if (isPost && mayHaveApplied) {
-				const created = await recoverPost(this, request);
+				const created = await recoverPost(ctx, request);
 				if (created) {
 					return { status: 201, headers: {}, body: created, recovered: true };
 				}
 				if (!request.findCreated) {
-					throw billogetNetworkError(this.getNode(), failure.code, {
+					throw billogetNetworkError(ctx.getNode(), failure.code, {
 						itemIndex: request.itemIndex,
 						outcomeUnknown: true,
 						timeoutMs: failure.timedOut ? settings.timeoutMs : undefined,
@@ -206,13 +192,13 @@ export async function billogetRequest(
 			}
 			if (failure.timedOut && !isPost) {
 				// A Billoget that hangs once usually hangs again: end at the timeout instead of multiplying it.
-				throw billogetNetworkError(this.getNode(), failure.code, {
+				throw billogetNetworkError(ctx.getNode(), failure.code, {
 					itemIndex: request.itemIndex,
 					timeoutMs: settings.timeoutMs,
 				});
 			}
 			if (failureRetries >= settings.maxRetries) {
-				throw billogetNetworkError(this.getNode(), failure.code, {
+				throw billogetNetworkError(ctx.getNode(), failure.code, {
 					itemIndex: request.itemIndex,
 					timeoutMs: failure.timedOut ? settings.timeoutMs : undefined,
 				});
@@ -235,7 +221,7 @@ export async function billogetRequest(
 				await sleep(Math.max(waitMs, 50));
 				continue;
 			}
-			throw billogetApiError(this.getNode(), status, body, {
+			throw billogetApiError(ctx.getNode(), status, body, {
 				itemIndex: request.itemIndex,
 				resetAt: new Date(settings.now() + waitMs),
 			});
@@ -246,12 +232,12 @@ export async function billogetRequest(
 		}
 		if (RETRYABLE_STATUS.has(status)) {
 			if (isPost) {
-				const created = await recoverPost(this, request);
+				const created = await recoverPost(ctx, request);
 				if (created) {
 					return { status: 201, headers, body: created, recovered: true };
 				}
 				if (!request.findCreated) {
-					const error = billogetApiError(this.getNode(), status, body, { itemIndex: request.itemIndex });
+					const error = billogetApiError(ctx.getNode(), status, body, { itemIndex: request.itemIndex });
 					// A gateway may answer 5xx after the write was applied: never re-post blindly.
 					error.context.outcome = 'unknown';
 					throw error;
@@ -263,7 +249,7 @@ export async function billogetRequest(
 				continue;
 			}
 		}
-		throw billogetApiError(this.getNode(), status, body, {
+		throw billogetApiError(ctx.getNode(), status, body, {
 			itemIndex: request.itemIndex,
 			notFoundMessage: request.notFoundMessage,
 		});
@@ -299,13 +285,4 @@ export function unwrapData(body: unknown): IDataObject {
 		return record;
 	}
 	return {};
-}
-
-/** A request whose answer is one record (or a record-like object). */
-export async function billogetApiRequest(
-	this: BillogetContext,
-	request: BillogetRequest,
-): Promise<IDataObject> {
-	const response = await billogetRequest.call(this, request);
-	return unwrapData(response.body);
 }

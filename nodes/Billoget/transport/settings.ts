@@ -1,4 +1,4 @@
-/** Per-execution transport settings, taken from the node's options by the router. */
+/** Transport settings of one run: the node's Request Options over these defaults (see ./client.ts). */
 export interface TransportSettings {
 	/** Per-request timeout. */
 	timeoutMs: number;
@@ -18,13 +18,3 @@ export const DEFAULT_SETTINGS: TransportSettings = {
 	maxRateLimitWaitMs: 60_000,
 	now: () => Date.now(),
 };
-
-const settingsByContext = new WeakMap<object, TransportSettings>();
-
-export function configureTransport(context: object, settings: Partial<TransportSettings>): void {
-	settingsByContext.set(context, { ...settingsOf(context), ...settings });
-}
-
-export function settingsOf(context: object): TransportSettings {
-	return settingsByContext.get(context) ?? DEFAULT_SETTINGS;
-}

@@ -15,8 +15,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../transport/endpoints';
-import { billogetList } from '../transport/pagination';
-import { CREDENTIAL_TYPE, billogetRequest, unwrapData } from '../transport/request';
+import { createClient } from '../transport/client';
+import type { BillogetClient } from '../transport/client';
+import { CREDENTIAL_TYPE, unwrapData } from '../transport/request';
 import { normalizeEvents, sameEvents } from './events';
 import { clearRegistration, hasRegistration, stateOf, storedSecret } from './state';
 import type { TriggerState } from './state';
@@ -144,8 +145,8 @@ function toRemote(item: IDataObject): RemoteSubscription | undefined {
 }
 
 /** Every subscription of the key (all pages). */
-export async function listSubscriptions(ctx: IHookFunctions): Promise<RemoteSubscription[]> {
-	const listed = await settle(billogetList.call(ctx, { path: SUBSCRIPTIONS_PATH, returnAll: true }));
+export async function listSubscriptions(ctx: IHookFunctions, client: BillogetClient): Promise<RemoteSubscription[]> {
+	const listed = await settle(client.list({ path: SUBSCRIPTIONS_PATH, returnAll: true }));
 	if (!listed.ok) {
 		const status = isUnsupported(listed.error, true);
 		if (status) throw unsupportedError(ctx, status, 'GET', SUBSCRIPTIONS_PATH);
@@ -155,9 +156,9 @@ export async function listSubscriptions(ctx: IHookFunctions): Promise<RemoteSubs
 }
 
 /** Deletes one subscription; a 404 means it is already gone (returns false then). */
-export async function deleteSubscription(ctx: IHookFunctions, id: string | number): Promise<boolean> {
+export async function deleteSubscription(ctx: IHookFunctions, client: BillogetClient, id: string | number): Promise<boolean> {
 	const path = `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(String(id))}`;
-	const deleted = await settle(billogetRequest.call(ctx, { method: 'DELETE', path }));
+	const deleted = await settle(client.request({ method: 'DELETE', path }));
 	if (deleted.ok) return true;
 	if (httpCodeOf(deleted.error) === '404') {
 		ctx.logger.debug(`Billoget webhook subscription ${String(id)} was already gone`);
@@ -169,20 +170,20 @@ export async function deleteSubscription(ctx: IHookFunctions, id: string | numbe
 }
 
 /** Deletes every subscription registered for `url` except `keepId`; returns how many went. */
-async function removeAt(ctx: IHookFunctions, url: string, keepId?: string | number): Promise<number> {
+async function removeAt(ctx: IHookFunctions, client: BillogetClient, url: string, keepId?: string | number): Promise<number> {
 	let removed = 0;
-	for (const subscription of await listSubscriptions(ctx)) {
+	for (const subscription of await listSubscriptions(ctx, client)) {
 		if (subscription.url !== url) continue;
 		if (keepId !== undefined && String(subscription.id) === String(keepId)) continue;
-		await deleteSubscription(ctx, subscription.id);
+		await deleteSubscription(ctx, client, subscription.id);
 		removed++;
 	}
 	return removed;
 }
 
-async function forgetStoredRegistration(ctx: IHookFunctions, state: TriggerState & IDataObject): Promise<void> {
+async function forgetStoredRegistration(ctx: IHookFunctions, client: BillogetClient, state: TriggerState & IDataObject): Promise<void> {
 	if (hasRegistration(state)) {
-		await deleteSubscription(ctx, state.webhookId as string | number);
+		await deleteSubscription(ctx, client, state.webhookId as string | number);
 	}
 	clearRegistration(state);
 }
@@ -194,16 +195,17 @@ async function forgetStoredRegistration(ctx: IHookFunctions, state: TriggerState
  * Manual: always true (nothing to register); a subscription left from Automatic mode is removed.
  */
 export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
+	const client = createClient(ctx);
 	const state = stateOf(ctx);
 	if (registrationModeOf(ctx) === 'manual') {
 		delete state.manualFallback;
-		if (hasRegistration(state)) await forgetStoredRegistration(ctx, state);
+		if (hasRegistration(state)) await forgetStoredRegistration(ctx, client, state);
 		return true;
 	}
 	const url = webhookUrlOf(ctx);
 	const events = selectedEvents(ctx);
 	try {
-		const found = await findOwnSubscription(ctx, state, url, events);
+		const found = await findOwnSubscription(ctx, client, state, url, events);
 		delete state.manualFallback;
 		return found;
 	} catch (error) {
@@ -213,6 +215,7 @@ export async function checkExists(ctx: IHookFunctions): Promise<boolean> {
 
 async function findOwnSubscription(
 	ctx: IHookFunctions,
+	client: BillogetClient,
 	state: TriggerState & IDataObject,
 	url: string,
 	events: string[],
@@ -221,12 +224,12 @@ async function findOwnSubscription(
 	if (hasRegistration(state) && (state.webhookUrl !== url || !sameEvents(state.events, events))) {
 		// n8n's public URL or the selected events changed since the subscription was made.
 		ctx.logger.info('Billoget Trigger: replacing a subscription registered for another URL or event set');
-		await forgetStoredRegistration(ctx, state);
+		await forgetStoredRegistration(ctx, client, state);
 	}
 
 	const secret = storedSecret(state);
 	let found = false;
-	for (const subscription of await listSubscriptions(ctx)) {
+	for (const subscription of await listSubscriptions(ctx, client)) {
 		if (subscription.url !== url) continue;
 		const ours =
 			!found &&
@@ -241,7 +244,7 @@ async function findOwnSubscription(
 		}
 		// An orphan: its secret is unknown here, so its deliveries could never be verified.
 		ctx.logger.info(`Billoget Trigger: deleting orphaned webhook subscription ${String(subscription.id)}`);
-		await deleteSubscription(ctx, subscription.id);
+		await deleteSubscription(ctx, client, subscription.id);
 	}
 	if (!found) clearRegistration(state);
 	return found;
@@ -255,16 +258,17 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 	const url = webhookUrlOf(ctx);
 	const events = selectedEvents(ctx);
 	const body: IDataObject = { url, events, description: descriptionOf(ctx) };
+	const client = createClient(ctx);
 
 	const created = await settle(
-		billogetRequest.call(ctx, {
+		client.request({
 			method: 'POST',
 			path: SUBSCRIPTIONS_PATH,
 			body,
 			// The secret is only in the answer to the POST: a subscription made by an attempt whose answer
 			// was lost is useless. Remove it, then let the transport send the POST again.
 			findCreated: async () => {
-				await removeAt(ctx, url);
+				await removeAt(ctx, client, url);
 				return undefined;
 			},
 		}),
@@ -284,7 +288,7 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 		});
 	}
 	if (typeof secret !== 'string' || secret === '') {
-		await deleteSubscription(ctx, id);
+		await deleteSubscription(ctx, client, id);
 		throw new NodeOperationError(ctx.getNode(), 'Billoget did not return a signing secret for the new webhook subscription', {
 			description:
 				'Without a secret no delivery could be verified, so the subscription was removed again. Set "Registration" to "Manual" and put the signing secret of your API key into the Billoget credential.',
@@ -300,8 +304,9 @@ export async function create(ctx: IHookFunctions): Promise<boolean> {
 
 /** Removes the stored subscription (404: already gone) and forgets it. */
 export async function remove(ctx: IHookFunctions): Promise<boolean> {
+	const client = createClient(ctx);
 	const state = stateOf(ctx);
 	delete state.manualFallback;
-	await forgetStoredRegistration(ctx, state);
+	await forgetStoredRegistration(ctx, client, state);
 	return true;
 }

@@ -1,11 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseListPage } from '../../shared/pagination';
-import { claimCreated, findLostCreate } from '../../transport/recovery';
-import { billogetApiRequest, billogetRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
+import { findLostCreate } from '../../transport/recovery';
 import { readString } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { APPROVERS_PATH, readUserId, userIdField } from './workflow';
 
 const properties: INodeProperties[] = [
@@ -25,28 +24,25 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const userId = readUserId(this, i, true) as number;
 	const notes = readString(this, 'notes', i, 'Notes');
 	const startedAt = Date.now();
-	const approver = await billogetApiRequest.call(this, {
+	const approver = await client.requestRecord({
 		method: 'POST',
 		path: APPROVERS_PATH,
 		body: { userId, ...(notes !== undefined ? { notes } : {}) },
 		itemIndex: i,
 		// After a lost answer: the user is an approver now, assigned since the attempt.
 		findCreated: async () =>
-			await findLostCreate(this, {
+			await findLostCreate(client, {
 				kind: APPROVERS_PATH,
 				startedAt,
 				itemIndex: i,
-				read: async () => {
-					const response = await billogetRequest.call(this, { method: 'GET', path: APPROVERS_PATH, itemIndex: i });
-					return parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER).items;
-				},
+				read: async () => await client.plainList({ path: APPROVERS_PATH, itemIndex: i }),
 				matches: (record) => Number(record.userId) === userId && record.isActive !== false,
 			}),
 	});
-	claimCreated(this, APPROVERS_PATH, approver.id);
+	client.claimed.claim(APPROVERS_PATH, approver.id);
 	return wrap(approver);
 }

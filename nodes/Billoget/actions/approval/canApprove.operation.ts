@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
-import { wrap } from '../records';
+import type { BillogetClient } from '../../transport/client';
+import { wrap } from '../recordOperations';
 import { CAN_APPROVE_PATH, readUserId, userIdField } from './workflow';
 
 const properties: INodeProperties[] = [
@@ -14,9 +14,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const userId = readUserId(this, i, false);
-	const answer = await billogetApiRequest.call(this, {
+	const answer = await client.requestRecord({
 		method: 'GET',
 		path: CAN_APPROVE_PATH,
 		qs: { userId },

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
-import { wrap } from '../records';
+import type { BillogetClient } from '../../transport/client';
+import { wrap } from '../recordOperations';
 import { CONFIG_PATH } from './workflow';
 
 const properties: INodeProperties[] = [
@@ -20,9 +20,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	return wrap(
-		await billogetApiRequest.call(this, {
+		await client.requestRecord({
 			method: 'GET',
 			path: CONFIG_PATH,
 			itemIndex: i,

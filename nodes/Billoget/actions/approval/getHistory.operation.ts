@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { optionalId, readCollection } from '../parameters';
-import { locatorValue } from '../budget/model';
-import { APPROVALS_PATH, listApprovals } from './fields';
+import { locatorValue } from '../../shared/locator';
+import { APPROVALS_PATH } from './fields';
+import { listApprovals } from './list';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -33,7 +35,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const budgetId = optionalId(this, locatorValue(readCollection(this, 'filters', i).budgetId), i, 'Budget');
-	return await listApprovals(this, i, `${APPROVALS_PATH}/history`, { budgetId }, { budgetId });
+	return await listApprovals(this, client, i, `${APPROVALS_PATH}/history`, { budgetId }, { budgetId });
 }

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { approvalMatches } from '../../shared/filters';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection } from '../parameters';
-import { listRecords } from '../records';
-import { locatorValue } from '../budget/model';
+import { listRecords } from '../recordOperations';
+import { locatorValue } from '../../shared/locator';
 import { APPROVALS_PATH, approvalOutput } from './fields';
 
 const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'];
@@ -58,7 +59,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const filters = readCollection(this, 'filters', i);
 	const budgetId = optionalId(this, locatorValue(filters.budgetId), i, 'Budget');
 	const userId = optionalId(this, filters.userId, i, 'User ID');
@@ -74,6 +75,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filtered = status !== undefined || budgetId !== undefined;
 	const approvals = await listRecords(
 		this,
+		client,
 		i,
 		APPROVALS_PATH,
 		{ status, budgetId, userId },

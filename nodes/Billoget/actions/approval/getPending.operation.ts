@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { optionalId, readCollection } from '../parameters';
-import { APPROVALS_PATH, listApprovals } from './fields';
+import { APPROVALS_PATH } from './fields';
+import { listApprovals } from './list';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
@@ -32,7 +34,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const userId = optionalId(this, readCollection(this, 'filters', i).userId, i, 'User ID');
-	return await listApprovals(this, i, `${APPROVALS_PATH}/pending`, { userId }, { status: 'pending' });
+	return await listApprovals(this, client, i, `${APPROVALS_PATH}/pending`, { userId }, { status: 'pending' });
 }

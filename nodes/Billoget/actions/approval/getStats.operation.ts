@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
-import { wrap } from '../records';
+import type { BillogetClient } from '../../transport/client';
+import { wrap } from '../recordOperations';
 import { APPROVALS_PATH } from './fields';
 
 const properties: INodeProperties[] = [
@@ -20,6 +20,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return wrap(await billogetApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i }));
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	return wrap(await client.requestRecord({ method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i }));
 }

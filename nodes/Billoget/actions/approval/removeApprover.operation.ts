@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
 import { readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { APPROVERS_PATH, approverLocator } from './workflow';
 
 const properties: INodeProperties[] = [
@@ -15,9 +15,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const id = readId(this, 'approverId', i, 'Approver');
-	await billogetRequest.call(this, {
+	await client.request({
 		method: 'DELETE',
 		path: `${APPROVERS_PATH}/${id}`,
 		itemIndex: i,

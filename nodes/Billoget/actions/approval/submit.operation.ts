@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { approvalMatches } from '../../shared/filters';
-import { parseListPage } from '../../shared/pagination';
-import { claimCreated, findLostCreate } from '../../transport/recovery';
-import { billogetApiRequest, billogetRequest } from '../../transport/request';
+import { findLostCreate } from '../../transport/recovery';
 import { budgetLocator } from '../common.descriptions';
 import { readId, readString } from '../parameters';
 import { APPROVALS_PATH, approvalOutput, simplifyOutputOption } from './fields';
@@ -39,43 +38,35 @@ export const description = updateDisplayOptions(
  * before the attempt, read from the budget's approval history (a plain list in both readings).
  */
 async function findSubmitted(
-	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	budgetId: number,
 	requestNotes: string | undefined,
 	startedAt: number,
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
-	return await findLostCreate(ctx, {
+	return await findLostCreate(client, {
 		kind: APPROVALS_PATH,
 		startedAt,
 		itemIndex,
-		read: async () => {
-			const response = await billogetRequest.call(ctx, {
-				method: 'GET',
-				path: `${APPROVALS_PATH}/history`,
-				qs: { budgetId },
-				itemIndex,
-			});
-			return parseListPage<IDataObject>(response.body, 1, Number.MAX_SAFE_INTEGER).items;
-		},
+		read: async () => await client.plainList({ path: `${APPROVALS_PATH}/history`, qs: { budgetId }, itemIndex }),
 		matches: (approval) =>
 			approvalMatches(approval, { budgetId, status: 'pending' }) &&
 			String(approval.requestNotes ?? '') === (requestNotes ?? ''),
 	});
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const budgetId = readId(this, 'budgetId', i, 'Budget');
 	const requestNotes = readString(this, 'requestNotes', i, 'Request Notes');
 	const startedAt = Date.now();
-	const approval = await billogetApiRequest.call(this, {
+	const approval = await client.requestRecord({
 		method: 'POST',
 		path: `${APPROVALS_PATH}/submit`,
 		body: { budgetId, ...(requestNotes !== undefined ? { requestNotes } : {}) },
 		itemIndex: i,
 		notFoundMessage: `No budget with ID ${budgetId} exists in Billoget`,
-		findCreated: async () => await findSubmitted(this, budgetId, requestNotes, startedAt, i),
+		findCreated: async () => await findSubmitted(client, budgetId, requestNotes, startedAt, i),
 	});
-	claimCreated(this, APPROVALS_PATH, approval.id);
+	client.claimed.claim(APPROVALS_PATH, approval.id);
 	return approvalOutput(this, i, [approval]);
 }

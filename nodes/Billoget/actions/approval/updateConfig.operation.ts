@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { asNodeError } from '../../transport/errors';
-import { billogetApiRequest } from '../../transport/request';
 import { invalid, readCollection, toNumber } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CONFIG_PATH, REQUIRED_SETTINGS, sameSettings, toBoolean } from './workflow';
 
 const properties: INodeProperties[] = [
@@ -79,22 +79,22 @@ function readSettings(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 /** The current configuration, or undefined when the business has none yet (404). */
-async function currentConfig(ctx: IExecuteFunctions, itemIndex: number): Promise<IDataObject | undefined> {
+async function currentConfig(ctx: IExecuteFunctions, client: BillogetClient, itemIndex: number): Promise<IDataObject | undefined> {
 	try {
-		return await billogetApiRequest.call(ctx, { method: 'GET', path: CONFIG_PATH, itemIndex });
+		return await client.requestRecord({ method: 'GET', path: CONFIG_PATH, itemIndex });
 	} catch (error) {
 		if (error instanceof NodeApiError && String(error.httpCode) === '404') return undefined;
 		throw asNodeError(ctx.getNode(), error, itemIndex);
 	}
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const settings = readSettings(this, i);
 	const missing = REQUIRED_SETTINGS.filter(({ name }) => settings[name] === undefined);
 	let body = settings;
 	if (missing.length > 0) {
 		// POST /config replaces the configuration: the switches not given keep their current values.
-		const current = await currentConfig(this, i);
+		const current = await currentConfig(this, client, i);
 		if (current === undefined) {
 			throw invalid(
 				this,
@@ -107,14 +107,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		for (const { name } of missing) kept[name] = current[name] === true;
 		body = { ...kept, ...settings };
 	}
-	const config = await billogetApiRequest.call(this, {
+	const config = await client.requestRecord({
 		method: 'POST',
 		path: CONFIG_PATH,
 		body,
 		itemIndex: i,
 		// After a lost answer: applied when Billoget now holds exactly these settings.
 		findCreated: async () => {
-			const held = await currentConfig(this, i);
+			const held = await currentConfig(this, client, i);
 			return held !== undefined && sameSettings(body, held) ? held : undefined;
 		},
 	});

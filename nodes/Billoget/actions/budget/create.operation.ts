@@ -1,18 +1,16 @@
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { computeBudgetTotals, fromCents, percentOfCents, toCents } from '../../shared/money';
-import { ENDPOINTS } from '../../transport/endpoints';
-import { sameId } from '../../shared/filters';
-import { CLOCK_SKEW_MS, claimCreated, findLostCreate } from '../../transport/recovery';
-import { billogetApiRequest } from '../../transport/request';
+import { normaliseBudget } from '../../shared/budget';
+import { lineBody } from '../../shared/budgetLines';
+import type { BillogetClient } from '../../transport/client';
 import { customerLocator, productLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toId, toNumber, toText } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { BUDGET, CREATE_PATH, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
-import { normaliseBudget } from '../../shared/budget';
-import { checkLines, lineBody, linesFingerprint, linesFromJson } from './model';
-import type { Line, LineProblem, RawLine } from './model';
+import { readLines, unitPrices } from './lines';
+import { findCreatedBudget } from './lostCreate';
+import { readOverrides, totalsFor } from './totals';
 
 const properties: INodeProperties[] = [
 	customerLocator('The customer the budget is for: pick one, or give the Billoget customer ID (a number, not a name)'),
@@ -225,175 +223,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** Product prices read during this execution (one GET per distinct product, shared by all items). */
-const priceCache = new WeakMap<object, Map<number, number>>();
-
-function cacheFor<T>(map: WeakMap<object, T>, ctx: object, create: () => T): T {
-	let value = map.get(ctx);
-	if (value === undefined) {
-		value = create();
-		map.set(ctx, value);
-	}
-	return value;
-}
-
-function lineError(ctx: IExecuteFunctions, itemIndex: number, problem: LineProblem) {
-	return invalid(ctx, itemIndex, problem.message, problem.hint);
-}
-
-/** The lines of item i, from the fields or from Items (JSON), checked before any request. */
-function readLines(ctx: IExecuteFunctions, itemIndex: number): Line[] {
-	const mode = ctx.getNodeParameter('itemsMode', itemIndex, 'fields') as string;
-	let raws: RawLine[];
-	if (mode === 'json') {
-		const parsed = linesFromJson(ctx.getNodeParameter('itemsJson', itemIndex, '[]') as unknown);
-		if (!parsed.ok) throw lineError(ctx, itemIndex, parsed.problem);
-		raws = parsed.value;
-	} else {
-		const collection = readCollection(ctx, 'items', itemIndex);
-		raws = Array.isArray(collection.item) ? (collection.item as RawLine[]) : [];
-	}
-	const checked = checkLines(raws);
-	if (!checked.ok) throw lineError(ctx, itemIndex, checked.problem);
-	return checked.value;
-}
-
-/** Unit prices of every line: the given one, or the product's price (fetched once per product). */
-async function unitPrices(ctx: IExecuteFunctions, itemIndex: number, lines: Line[]): Promise<number[]> {
-	const cache = cacheFor(priceCache, ctx, () => new Map<number, number>());
-	const prices: number[] = [];
-	for (let index = 0; index < lines.length; index++) {
-		const line = lines[index];
-		if (line.unitPrice !== undefined) {
-			prices.push(line.unitPrice);
-			continue;
-		}
-		const productId = line.productId as number;
-		let price = cache.get(productId);
-		if (price === undefined) {
-			const product = await billogetApiRequest.call(ctx, {
-				method: 'GET',
-				path: `${ENDPOINTS.products}/${productId}`,
-				itemIndex,
-				notFoundMessage: `No product with ID ${productId} exists in Billoget (line item ${index + 1})`,
-			});
-			const raw = product.price;
-			const value = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
-			if (!Number.isFinite(value) || value < 0) {
-				throw new NodeOperationError(ctx.getNode(), `Product ${productId} has no usable price in Billoget (line item ${index + 1})`, {
-					itemIndex,
-					description: 'Give the Unit Price of this line explicitly, or set a price on the product in Billoget.',
-				});
-			}
-			price = value;
-			cache.set(productId, price);
-		}
-		prices.push(price);
-	}
-	return prices;
-}
-
-interface Totals {
-	subtotal: number;
-	iva: number;
-	total: number;
-}
-
-type Overrides = Partial<Totals>;
-
-function readOverrides(ctx: IExecuteFunctions, itemIndex: number): Overrides {
-	const options = readCollection(ctx, 'options', itemIndex);
-	const read = (name: string, label: string) => toNumber(ctx, options[name], itemIndex, label, { min: 0 });
-	return {
-		subtotal: read('subtotalOverride', 'Subtotal Override'),
-		iva: read('ivaOverride', 'IVA Override'),
-		total: read('totalOverride', 'Total Override'),
-	};
-}
-
-/** Subtotal, IVA and total in exact cents (half-up), with the user's overrides. */
-function totalsFor(
-	lines: Array<{ quantity: number; unitPrice: number }>,
-	taxRate: number,
-	overrides: Overrides,
-): Totals {
-	const computed = computeBudgetTotals(lines, taxRate);
-	const subtotalCents = overrides.subtotal !== undefined ? toCents(overrides.subtotal) : computed.subtotalCents;
-	const ivaCents = overrides.iva !== undefined ? toCents(overrides.iva) : percentOfCents(subtotalCents, taxRate);
-	const totalCents = overrides.total !== undefined ? toCents(overrides.total) : subtotalCents + ivaCents;
-	return { subtotal: fromCents(subtotalCents), iva: fromCents(ivaCents), total: fromCents(totalCents) };
-}
-
-function sameInstant(a: unknown, b: unknown): boolean {
-	const left = Date.parse(String(a ?? ''));
-	const right = Date.parse(String(b ?? ''));
-	return !Number.isNaN(left) && left === right;
-}
-
-function sameAmount(a: unknown, b: unknown): boolean {
-	try {
-		return toCents(a as number | string) === toCents(b as number | string);
-	} catch {
-		return false;
-	}
-}
-
-/** Whether a field Billoget returned disagrees with what was sent (absent on either side: no). */
-function differs(returned: unknown, sent: unknown): boolean {
-	if (returned === undefined || returned === null || sent === undefined) return false;
-	return String(returned).trim() !== String(sent).trim();
-}
-
-/**
- * After a lost answer to the create: the budget this item would have created, if Billoget made it.
- * Same customer, created since just before the attempt, same total, dates, lines and (where the list
- * returns them) currency, seller and comments.
- */
-async function findCreatedBudget(
-	ctx: IExecuteFunctions,
-	body: IDataObject,
-	startedAt: number,
-	itemIndex: number,
-): Promise<IDataObject | undefined> {
-	const wanted = linesFingerprint(body.items);
-	const record = await findLostCreate(ctx, {
-		kind: BUDGET.path,
-		startedAt,
-		itemIndex,
-		// customerId is a filter of both readings; createdAfter narrows where the docs' reading applies.
-		list: {
-			path: BUDGET.path,
-			qs: { customerId: body.customerId, createdAfter: new Date(startedAt - CLOCK_SKEW_MS).toISOString() },
-		},
-		matches: async (candidate) => {
-			if (!sameId(candidate.customerId ?? body.customerId, body.customerId as number)) return false;
-			if (!sameAmount(candidate.total, body.total)) return false;
-			// Fields the list may leave out are compared only when present, so that an identical budget
-			// made for the same customer outside this run is not taken for this item's.
-			if (differs(candidate.currency, body.currency) || differs(candidate.sellerId, body.sellerId)) return false;
-			if (differs(candidate.comments, body.comments)) return false;
-			if (!sameInstant(candidate.issueDate, body.issueDate) || !sameInstant(candidate.expirationDate, body.expirationDate)) {
-				return false;
-			}
-			let lines = candidate.items;
-			if (lines === undefined) {
-				const full = await billogetApiRequest.call(ctx, { method: 'GET', path: `${BUDGET.path}/${String(candidate.id)}`, itemIndex });
-				lines = full.items;
-			}
-			return linesFingerprint(lines) === wanted;
-		},
-	});
-	if (record === undefined) return undefined;
-	return {
-		success: true,
-		message: 'The budget was created by an earlier attempt whose answer was lost',
-		budgetId: record.id,
-		publicToken: record.publicToken,
-		publicUrl: record.publicUrl,
-	};
-}
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	// Everything is read and checked before the first request.
 	const customerId = readId(this, 'customerId', i, 'Customer');
 	const sellerId = toId(this, this.getNodeParameter('sellerId', i, '') as unknown, i, 'Seller ID');
@@ -435,7 +265,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const overrides = readOverrides(this, i);
 	const lines = readLines(this, i);
 
-	const prices = await unitPrices(this, i, lines);
+	const prices = await unitPrices(this, client, i, lines);
 	const totals = totalsFor(
 		lines.map((line, index) => ({ quantity: line.quantity, unitPrice: prices[index] })),
 		taxRate,
@@ -457,12 +287,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 
 	const startedAt = Date.now();
-	const created = await billogetApiRequest.call(this, {
+	const created = await client.requestRecord({
 		method: 'POST',
 		path: CREATE_PATH,
 		body,
 		itemIndex: i,
-		findCreated: async () => await findCreatedBudget(this, body, startedAt, i),
+		findCreated: async () => await findCreatedBudget(client, body, startedAt, i),
 	});
 	const rawId = created.budgetId ?? created.id;
 	if (rawId === undefined || rawId === null || !/^\d+$/.test(String(rawId))) {
@@ -472,12 +302,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	const budgetId = Number(rawId);
-	claimCreated(this, BUDGET.path, budgetId);
+	client.claimed.claim(BUDGET.path, budgetId);
 	const publicUrl = typeof created.publicUrl === 'string' ? created.publicUrl : null;
 
 	let budget: IDataObject;
 	try {
-		budget = await billogetApiRequest.call(this, {
+		budget = await client.requestRecord({
 			method: 'GET',
 			path: `${BUDGET.path}/${budgetId}`,
 			itemIndex: i,

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { budgetLocator } from '../common.descriptions';
-import { deleteRecord } from '../records';
+import { deleteRecord } from '../recordOperations';
 import { BUDGET, READ_ONLY_NOTE } from './fields';
 
 const properties: INodeProperties[] = [
@@ -14,6 +15,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await deleteRecord(this, i, BUDGET);
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	return await deleteRecord(this, client, i, BUDGET);
 }

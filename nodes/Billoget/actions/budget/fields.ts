@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { invalid, toDate, toText } from '../parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { simplifyOutput } from '../common.descriptions';
-import { wantsSimplify } from '../records';
-import type { RecordSpec } from '../records';
-import { normaliseBudget } from '../../shared/budget';
-import { extractToken, simplifyBudget } from './model';
+import { wantsSimplify } from '../recordOperations';
+import type { RecordSpec } from '../recordOperations';
+import { normaliseBudget, simplifyBudget } from '../../shared/budget';
+import { extractToken } from '../../shared/publicToken';
 
 export const BUDGET: RecordSpec = {
 	path: ENDPOINTS.budgets,

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { budgetLocator, simplifyOption } from '../common.descriptions';
-import { getRecord, wrap } from '../records';
+import { getRecord, wrap } from '../recordOperations';
 import { BUDGET, budgetOutput } from './fields';
 
 const properties: INodeProperties[] = [
@@ -15,6 +16,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return wrap(budgetOutput(this, i, await getRecord(this, i, BUDGET)));
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	return wrap(budgetOutput(this, i, await getRecord(this, client, i, BUDGET)));
 }

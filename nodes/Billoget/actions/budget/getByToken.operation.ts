@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
 import { simplifyOption } from '../common.descriptions';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { PUBLIC_VIEW_PATH, budgetOutput, readToken, tokenField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -16,9 +16,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const token = readToken(this, i);
-	const budget = await billogetApiRequest.call(this, {
+	const budget = await client.requestRecord({
 		method: 'GET',
 		path: `${PUBLIC_VIEW_PATH}/${token}`,
 		itemIndex: i,

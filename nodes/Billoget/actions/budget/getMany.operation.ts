@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
-import { invalid, readCollection, toId, toText } from '../parameters';
-import { listRecords, wrap } from '../records';
+import { invalid, optionalId, readCollection, toText } from '../parameters';
+import { listRecords, wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
 import { parseStateFilter } from '../../shared/budget';
-import { locatorValue } from './model';
+import { locatorValue } from '../../shared/locator';
 import { boundOf, budgetListQuery, budgetMatches, hasBudgetFilter } from '../../shared/filters';
 import type { BudgetRecordFilter } from '../../shared/filters';
 
@@ -107,11 +108,8 @@ function budgetFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: Budg
 		}
 		filter.state = state;
 	}
-	const customer = locatorValue(filters.customerId);
-	if (customer !== undefined && customer !== '') filter.customerId = toId(ctx, customer, itemIndex, 'Customer');
-	if (filters.sellerId !== undefined && filters.sellerId !== '') {
-		filter.sellerId = toId(ctx, filters.sellerId, itemIndex, 'Seller ID');
-	}
+	filter.customerId = optionalId(ctx, locatorValue(filters.customerId), itemIndex, 'Customer');
+	filter.sellerId = optionalId(ctx, filters.sellerId, itemIndex, 'Seller ID');
 	filter.currency = toCurrency(ctx, filters.currency, itemIndex, false);
 	const search = toText(ctx, filters.search, itemIndex, 'Search', false);
 	const from = toDateFilter(ctx, filters.issueDateFrom, itemIndex, 'Issue Date From');
@@ -124,12 +122,13 @@ function budgetFilter(ctx: IExecuteFunctions, itemIndex: number): { filter: Budg
 	return { filter, search };
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const { filter, search } = budgetFilter(this, i);
 	// Every filter is sent under each name Billoget documents and checked again on each record, since an
 	// API that does not know a parameter ignores it (see README, "Billoget API versions").
 	const budgets = await listRecords(
 		this,
+		client,
 		i,
 		BUDGET.path,
 		{ ...budgetListQuery(filter), search },

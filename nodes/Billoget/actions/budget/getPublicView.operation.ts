@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
 import { budgetLocator, simplifyOption } from '../common.descriptions';
 import { readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { PUBLIC_BY_ID_PATH, budgetOutput } from './fields';
 
 const properties: INodeProperties[] = [
@@ -17,9 +17,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const id = readId(this, 'budgetId', i, 'Budget');
-	const budget = await billogetApiRequest.call(this, {
+	const budget = await client.requestRecord({
 		method: 'GET',
 		path: `${PUBLIC_BY_ID_PATH}/${id}`,
 		itemIndex: i,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
 import { budgetLocator } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toNumber, toText } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
 
 const properties: INodeProperties[] = [
@@ -66,7 +66,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const id = readId(this, 'budgetId', i, 'Budget');
 	const fields = readCollection(this, 'updateFields', i);
 	const body: IDataObject = {};
@@ -80,7 +80,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (Object.keys(body).length === 0) {
 		throw invalid(this, i, 'No fields to update', 'Add at least one field under Update Fields.');
 	}
-	const budget = await billogetApiRequest.call(this, {
+	const budget = await client.requestRecord({
 		method: 'PUT',
 		path: `${BUDGET.path}/${id}`,
 		body,

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { holdsFields } from '../../shared/matching';
-import { claimCreated, findLostCreate } from '../../transport/recovery';
-import { billogetApiRequest } from '../../transport/request';
+import { findLostCreate } from '../../transport/recovery';
 import { readCollection, readString } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CUSTOMER, customerBody, optionalCustomerFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -40,7 +40,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const body = customerBody(
 		this,
 		{
@@ -51,7 +51,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	const startedAt = Date.now();
-	const customer = await billogetApiRequest.call(this, {
+	const customer = await client.requestRecord({
 		method: 'POST',
 		path: CUSTOMER.path,
 		body,
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// A customer with every field sent, created since the attempt: found by email search where there
 		// is an email (every Billoget version searches it), in the full list otherwise.
 		findCreated: async () =>
-			await findLostCreate(this, {
+			await findLostCreate(client, {
 				kind: CUSTOMER.path,
 				startedAt,
 				itemIndex: i,
@@ -67,6 +67,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				matches: (record) => holdsFields(record, body),
 			}),
 	});
-	claimCreated(this, CUSTOMER.path, customer.id);
+	client.claimed.claim(CUSTOMER.path, customer.id);
 	return wrap(customer);
 }

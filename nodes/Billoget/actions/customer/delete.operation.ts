@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { customerLocator } from '../common.descriptions';
-import { deleteRecord } from '../records';
+import { deleteRecord } from '../recordOperations';
 import { CUSTOMER } from './fields';
 
 const properties: INodeProperties[] = [customerLocator('The customer to delete')];
@@ -12,6 +13,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await deleteRecord(this, i, CUSTOMER);
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	return await deleteRecord(this, client, i, CUSTOMER);
 }

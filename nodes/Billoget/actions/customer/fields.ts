@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { invalid, toEmail, toNumber, toText } from '../parameters';
 import { ENDPOINTS } from '../../transport/endpoints';
-import type { RecordSpec } from '../records';
+import type { RecordSpec } from '../recordOperations';
 
 export const CUSTOMER: RecordSpec = {
 	path: ENDPOINTS.customers,

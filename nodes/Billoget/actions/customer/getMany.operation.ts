@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
-import { listRecords, wrap } from '../records';
+import { listRecords, wrap } from '../recordOperations';
 import { CUSTOMER } from './fields';
 
 const properties: INodeProperties[] = [
@@ -31,7 +32,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const search = toText(this, readCollection(this, 'filters', i).search, i, 'Search', false);
-	return wrap(await listRecords(this, i, CUSTOMER.path, { search }));
+	return wrap(await listRecords(this, client, i, CUSTOMER.path, { search }));
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
 import { customerLocator } from '../common.descriptions';
 import { invalid, readCollection, readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { CUSTOMER, customerBody, customerFieldOptions } from './fields';
 
 const properties: INodeProperties[] = [
@@ -24,13 +24,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const id = readId(this, 'customerId', i, 'Customer');
 	const body = customerBody(this, readCollection(this, 'updateFields', i), i);
 	if (Object.keys(body).length === 0) {
 		throw invalid(this, i, 'No fields to update', 'Add at least one field under Update Fields.');
 	}
-	const customer = await billogetApiRequest.call(this, {
+	const customer = await client.requestRecord({
 		method: 'PUT',
 		path: `${CUSTOMER.path}/${id}`,
 		body,

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { holdsFields } from '../../shared/matching';
-import { claimCreated, findLostCreate } from '../../transport/recovery';
-import { billogetApiRequest } from '../../transport/request';
+import { findLostCreate } from '../../transport/recovery';
 import { readCollection, readString, toNumber } from '../parameters';
-import { wrap } from '../records';
-import { readNewProductVariants, variantsProperties } from '../productVariant/withVariants';
+import { wrap } from '../recordOperations';
+import { readNewProductVariants, variantsProperties } from './variantsOnCreate';
 import { PRODUCT, productBody, optionalProductFields } from './fields';
 
 const properties: INodeProperties[] = [
@@ -59,7 +59,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const body = productBody(
 		this,
 		{
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const variants = readNewProductVariants(this, i);
 	const startedAt = Date.now();
-	const product = await billogetApiRequest.call(this, {
+	const product = await client.requestRecord({
 		method: 'POST',
 		// With variants, product and variants are created in one call (SDK: createWithVariants).
 		path: variants.length > 0 ? `${PRODUCT.path}/with-variants` : PRODUCT.path,
@@ -82,7 +82,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		// A product with every field sent, created since the attempt: found by SKU search where there is a
 		// SKU (every Billoget version searches it), in the full list otherwise (not all search product codes).
 		findCreated: async () =>
-			await findLostCreate(this, {
+			await findLostCreate(client, {
 				kind: PRODUCT.path,
 				startedAt,
 				itemIndex: i,
@@ -90,6 +90,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				matches: (record) => holdsFields(record, body),
 			}),
 	});
-	claimCreated(this, PRODUCT.path, product.id);
+	client.claimed.claim(PRODUCT.path, product.id);
 	return wrap(product);
 }

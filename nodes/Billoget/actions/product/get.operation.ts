@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { productLocator, simplifyOption } from '../common.descriptions';
-import { getRecord, maybeSimplify, wrap } from '../records';
+import { getRecord, maybeSimplify, wrap } from '../recordOperations';
 import { PRODUCT } from './fields';
 
 const properties: INodeProperties[] = [productLocator('The product to retrieve'), simplifyOption()];
@@ -12,7 +13,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const product = await getRecord(this, i, PRODUCT);
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	const product = await getRecord(this, client, i, PRODUCT);
 	return wrap(maybeSimplify(this, i, [product], PRODUCT.simplifiedFields));
 }

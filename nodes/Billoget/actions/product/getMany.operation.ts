@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
-import { listRecords, maybeSimplify, wrap } from '../records';
+import { listRecords, maybeSimplify, wrap } from '../recordOperations';
 import { hasProductFilter, productMatches } from '../../shared/filters';
 import { PRODUCT, productFilterOptions, readProductFilter } from './fields';
 
@@ -35,7 +36,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const filters = readCollection(this, 'filters', i);
 	const search = toText(this, filters.search, i, 'Search', false);
 	const filter = readProductFilter(this, filters, i);
@@ -43,6 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// Sent to narrow the pages and checked again on each product (an API may ignore a filter).
 	const products = await listRecords(
 		this,
+		client,
 		i,
 		PRODUCT.path,
 		{ search, category, type, isActive: isActive === undefined ? undefined : String(isActive) },

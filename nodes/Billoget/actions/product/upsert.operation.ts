@@ -1,7 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { readCollection, readString } from '../parameters';
+import type { ItemOutcome } from '../types';
 import { executeUpsert, readMatchOn, upsertOptions } from '../upsert';
 import type { UpsertSpec } from '../upsert';
 import { PRODUCT, REQUIRED_FOR_CREATE, optionalProductFields, productBody } from './fields';
@@ -63,6 +65,6 @@ const spec: UpsertSpec = {
 };
 
 /** Runs once for all input items (see ../upsert.ts). */
-export async function executeBatch(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await executeUpsert(this, spec);
+export async function executeBatch(this: IExecuteFunctions, client: BillogetClient): Promise<ItemOutcome[]> {
+	return await executeUpsert(this, client, spec);
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { holdsFields } from '../../shared/matching';
-import { claimCreated, findLostCreate } from '../../transport/recovery';
-import { billogetApiRequest } from '../../transport/request';
+import { findLostCreate } from '../../transport/recovery';
 import { readCollection, readId } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { VARIANT, optionalVariantFields, variantBody, variantProductLocator, variantsOfProductPath } from './fields';
 
 const properties: INodeProperties[] = [
@@ -50,7 +50,7 @@ function isSentVariant(record: IDataObject, body: IDataObject): boolean {
 	return attributes === undefined || JSON.stringify(record.attributes ?? null) === JSON.stringify(attributes);
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const productId = readId(this, 'productId', i, 'Product');
 	const fields = variantBody(
 		this,
@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const body = { ...fields, productId };
 	const startedAt = Date.now();
-	const variant = await billogetApiRequest.call(this, {
+	const variant = await client.requestRecord({
 		method: 'POST',
 		path: VARIANT.path,
 		body,
@@ -68,7 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		notFoundMessage: `No product with ID ${productId} exists in Billoget`,
 		// After a lost answer: the product's variant with every field sent, created since the attempt.
 		findCreated: async () =>
-			await findLostCreate(this, {
+			await findLostCreate(client, {
 				kind: VARIANT.path,
 				startedAt,
 				itemIndex: i,
@@ -76,6 +76,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				matches: (record) => isSentVariant(record, body),
 			}),
 	});
-	claimCreated(this, VARIANT.path, variant.id);
+	client.claimed.claim(VARIANT.path, variant.id);
 	return wrap(variant);
 }

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { deleteRecord } from '../records';
+import type { BillogetClient } from '../../transport/client';
+import { deleteRecord } from '../recordOperations';
 import { VARIANT, variantPickers } from './fields';
 
 const properties: INodeProperties[] = variantPickers('delete');
@@ -11,6 +12,6 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	return await deleteRecord(this, i, VARIANT);
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
+	return await deleteRecord(this, client, i, VARIANT);
 }

@@ -5,7 +5,7 @@ import type { VariantResult } from '../../shared/variants';
 import { ENDPOINTS } from '../../transport/endpoints';
 import { productLocator, recordLocator } from '../common.descriptions';
 import { invalid, readId } from '../parameters';
-import type { RecordSpec } from '../records';
+import type { RecordSpec } from '../recordOperations';
 
 /** A variant is read, changed and deleted at /product-variants/{id}; listed per product. */
 export const VARIANT: RecordSpec = {

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetList } from '../../transport/pagination';
+import type { BillogetClient } from '../../transport/client';
 import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, readId, readLimit } from '../parameters';
-import { maybeSimplify, wrap } from '../records';
+import { maybeSimplify, wrap } from '../recordOperations';
 import { VARIANT, variantProductLocator, variantsOfProductPath } from './fields';
 
 const properties: INodeProperties[] = [
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const productId = readId(this, 'productId', i, 'Product');
 	const activeOnly = this.getNodeParameter('activeOnly', i, false) as unknown;
 	if (typeof activeOnly !== 'boolean') {
@@ -33,7 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const limit = returnAll ? undefined : readLimit(this, i);
-	const { items } = await billogetList.call(this, {
+	const { items } = await client.list({
 		path: variantsOfProductPath(productId),
 		qs: activeOnly ? { isActive: 'true' } : {},
 		returnAll,

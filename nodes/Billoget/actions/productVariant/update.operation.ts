@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
+import type { BillogetClient } from '../../transport/client';
 import { invalid, readCollection } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { VARIANT, readVariantId, variantBody, variantFieldOptions, variantPickers } from './fields';
 
 const properties: INodeProperties[] = [
@@ -23,13 +23,13 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const id = readVariantId(this, i);
 	const body = variantBody(this, i, readCollection(this, 'updateFields', i), false);
 	if (Object.keys(body).length === 0) {
 		throw invalid(this, i, 'No fields to update', 'Add at least one field under Update Fields.');
 	}
-	const variant = await billogetApiRequest.call(this, {
+	const variant = await client.requestRecord({
 		method: 'PUT',
 		path: `${VARIANT.path}/${id}`,
 		body,

@@ -1,20 +1,19 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { summariseApprovals } from '../../shared/reports';
-import { billogetList } from '../../transport/pagination';
-import { billogetApiRequest } from '../../transport/request';
 import { APPROVALS_PATH } from '../approval/fields';
 import {
-	csvOptionProperties,
 	dateRangeProperties,
 	outputProperties,
 	readDayRange,
 	readReportShape,
 	reportItems,
+	reportOptions,
 	requestCounter,
-} from './common';
-import type { BreakdownSpec } from './common';
+} from './parametersAndOutput';
+import type { BreakdownSpec } from './parametersAndOutput';
 
 export const BREAKDOWNS: BreakdownSpec[] = [
 	{
@@ -35,14 +34,7 @@ export const BREAKDOWNS: BreakdownSpec[] = [
 const properties: INodeProperties[] = [
 	...dateRangeProperties('decisions (approvals or rejections)'),
 	...outputProperties('statistics', BREAKDOWNS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: csvOptionProperties('billoget-approval-stats-<from>-<to>-<breakdown>.csv'),
-	},
+	reportOptions('billoget-approval-stats-<from>-<to>-<breakdown>.csv'),
 ];
 
 export const description = updateDisplayOptions(
@@ -50,12 +42,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const range = readDayRange(this, i);
 	const shape = readReportShape(this, i, BREAKDOWNS);
-	const requestsUsed = requestCounter(this);
-	const stats = await billogetApiRequest.call(this, { method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i });
-	const history = await billogetList.call(this, {
+	const requestsUsed = requestCounter(client);
+	const stats = await client.requestRecord({ method: 'GET', path: `${APPROVALS_PATH}/stats`, itemIndex: i });
+	const history = await client.list({
 		path: `${APPROVALS_PATH}/history`,
 		returnAll: true,
 		itemIndex: i,

@@ -1,24 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { budgetRangeQuery, summariseBudgets } from '../../shared/reports';
 import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { budgetListQuery } from '../../shared/filters';
-import { billogetList } from '../../transport/pagination';
 import { BUDGET, toCurrency } from '../budget/fields';
-import { locatorValue } from '../budget/model';
+import { locatorValue } from '../../shared/locator';
 import { recordLocator } from '../common.descriptions';
-import { invalid, readCollection, toDate, toId, toNumber } from '../parameters';
+import { invalid, optionalId, readCollection, toDate, toNumber } from '../parameters';
 import {
-	csvOptionProperties,
 	dateRangeProperties,
 	outputProperties,
 	readDayRange,
 	readReportShape,
 	reportItems,
+	reportOptions,
 	requestCounter,
-} from './common';
-import type { BreakdownSpec } from './common';
+} from './parametersAndOutput';
+import type { BreakdownSpec } from './parametersAndOutput';
 
 export const BREAKDOWNS: BreakdownSpec[] = [
 	{
@@ -149,43 +149,35 @@ const properties: INodeProperties[] = [
 			'List open (not yet approved or rejected) budgets that expire between now and this many days from today (0 for none)',
 	},
 	...outputProperties('summary', BREAKDOWNS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			...csvOptionProperties('billoget-budget-summary-<from>-<to>-<breakdown>.csv'),
-			{
-				displayName: 'Expiring Budgets From',
-				name: 'expiringScope',
-				type: 'options',
-				default: 'range',
-				options: [
-					{
-						name: 'Budgets in the Range',
-						value: 'range',
-						description: 'Only open budgets that are also in the date range (no extra requests)',
-					},
-					{
-						name: 'All Open Budgets',
-						value: 'all',
-						description: 'Every open budget matching the filters, whatever its date (reads the open budgets once more)',
-					},
-				],
-				description: 'Which open budgets the expiring list looks at',
-			},
-			{
-				displayName: 'Reference Date',
-				name: 'referenceDate',
-				type: 'dateTime',
-				default: '',
-				description:
-					'The moment "expiring within N days" counts from; empty for now. Useful to rebuild a past report.',
-			},
-		],
-	},
+	reportOptions('billoget-budget-summary-<from>-<to>-<breakdown>.csv', [
+		{
+			displayName: 'Expiring Budgets From',
+			name: 'expiringScope',
+			type: 'options',
+			default: 'range',
+			options: [
+				{
+					name: 'Budgets in the Range',
+					value: 'range',
+					description: 'Only open budgets that are also in the date range (no extra requests)',
+				},
+				{
+					name: 'All Open Budgets',
+					value: 'all',
+					description: 'Every open budget matching the filters, whatever its date (reads the open budgets once more)',
+				},
+			],
+			description: 'Which open budgets the expiring list looks at',
+		},
+		{
+			displayName: 'Reference Date',
+			name: 'referenceDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				'The moment "expiring within N days" counts from; empty for now. Useful to rebuild a past report.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -200,20 +192,18 @@ function readFilter(ctx: IExecuteFunctions, i: number): BudgetFilter {
 	}
 	const { fromDay, toDay } = readDayRange(ctx, i);
 	const filters = readCollection(ctx, 'filters', i);
-	const filter: BudgetFilter = { dateField, fromDay, toDay };
-	const customer = locatorValue(filters.customerId);
-	if (customer !== undefined && customer !== null && customer !== '') {
-		filter.customerId = toId(ctx, customer, i, 'Customer');
-	}
-	if (filters.sellerId !== undefined && filters.sellerId !== null && filters.sellerId !== '') {
-		filter.sellerId = toId(ctx, filters.sellerId, i, 'Seller ID');
-	}
-	const currency = toCurrency(ctx, filters.currency, i, false);
-	if (currency !== undefined) filter.currency = currency;
-	return filter;
+	// A cleared filter can arrive as null here; it filters nothing.
+	return {
+		dateField,
+		fromDay,
+		toDay,
+		customerId: optionalId(ctx, locatorValue(filters.customerId) ?? undefined, i, 'Customer'),
+		sellerId: optionalId(ctx, filters.sellerId ?? undefined, i, 'Seller ID'),
+		currency: toCurrency(ctx, filters.currency, i, false),
+	};
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const filter = readFilter(this, i);
 	const period = this.getNodeParameter('period', i, 'month') as Period;
 	if (!['day', 'week', 'month'].includes(period)) {
@@ -237,8 +227,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const expiringScope = options.expiringScope === 'all' ? 'all' : 'range';
 	const shape = readReportShape(this, i, BREAKDOWNS);
 
-	const requestsUsed = requestCounter(this);
-	const inRange = await billogetList.call(this, {
+	const requestsUsed = requestCounter(client);
+	const inRange = await client.list({
 		path: BUDGET.path,
 		qs: budgetRangeQuery(filter),
 		returnAll: true,
@@ -247,7 +237,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	let recordsRead = inRange.items.length;
 	let openBudgets: IDataObject[] | undefined;
 	if (expiringScope === 'all' && expiringWithinDays > 0) {
-		const open = await billogetList.call(this, {
+		const open = await client.list({
 			path: BUDGET.path,
 			qs: budgetListQuery({ state: 0, customerId: filter.customerId, sellerId: filter.sellerId, currency: filter.currency }),
 			returnAll: true,

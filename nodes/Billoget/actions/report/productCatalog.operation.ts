@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { productMatches } from '../../shared/filters';
 import { summariseCatalog } from '../../shared/reports';
-import { billogetList } from '../../transport/pagination';
 import { readCollection } from '../parameters';
 import { PRODUCT, productFilterOptions, readProductFilter } from '../product/fields';
-import { csvOptionProperties, outputProperties, readReportShape, reportItems, requestCounter } from './common';
-import type { BreakdownSpec } from './common';
+import { outputProperties, readReportShape, reportItems, reportOptions, requestCounter } from './parametersAndOutput';
+import type { BreakdownSpec } from './parametersAndOutput';
 
 
 export const BREAKDOWNS: BreakdownSpec[] = [
@@ -52,14 +52,7 @@ const properties: INodeProperties[] = [
 		options: productFilterOptions,
 	},
 	...outputProperties('catalogue', BREAKDOWNS),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: csvOptionProperties('billoget-product-catalog-<breakdown>.csv'),
-	},
+	reportOptions('billoget-product-catalog-<breakdown>.csv'),
 ];
 
 export const description = updateDisplayOptions(
@@ -67,12 +60,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const { category, type, isActive } = readProductFilter(this, readCollection(this, 'filters', i), i);
 	const shape = readReportShape(this, i, BREAKDOWNS);
 
-	const requestsUsed = requestCounter(this);
-	const listed = await billogetList.call(this, {
+	const requestsUsed = requestCounter(client);
+	const listed = await client.list({
 		path: PRODUCT.path,
 		qs: { category, type, isActive: isActive === undefined ? undefined : String(isActive) },
 		returnAll: true,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../transport/client';
 import { ENDPOINTS } from '../../transport/endpoints';
-import { billogetApiRequest } from '../../transport/request';
 import { invalid, toText } from '../parameters';
-import { wrap } from '../records';
+import { wrap } from '../recordOperations';
 import { sampleData } from './samples';
 
 /** The events Billoget documents (developers.billoget.com, Webhooks). */
@@ -100,7 +100,7 @@ function withoutKey(answer: IDataObject): IDataObject {
 	return result;
 }
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions, i: number, client: BillogetClient): Promise<INodeExecutionData[]> {
 	const choice = toText(this, this.getNodeParameter('event', i, '') as unknown, i, 'Event', true) as string;
 	let event = choice;
 	if (choice === CUSTOM) {
@@ -117,7 +117,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		throw invalid(this, i, `Event "${choice}" is not a Billoget event`, `Use one of ${WEBHOOK_EVENTS.join(', ')}, or Custom Event.`);
 	}
 	const data = readData(this, i, event);
-	const answer = await billogetApiRequest.call(this, {
+	const answer = await client.requestRecord({
 		method: 'POST',
 		path: `${ENDPOINTS.webhooks}/test`,
 		body: { event, data },

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { toCsv } from '../../shared/csv';
-import { calendarDay } from '../../shared/reports';
-import { rateStateOf } from '../../transport/rateLimit';
+import { calendarDay } from '../../shared/dates';
+import type { BillogetClient } from '../../transport/client';
+import { optionsCollection } from '../common.descriptions';
 import { invalid, readCollection, toText } from '../parameters';
 
 /**
@@ -91,8 +92,13 @@ export function outputProperties(report: string, breakdowns: BreakdownSpec[]): I
 	];
 }
 
+/** A report's Options collection: the CSV file's options, then the report's own `extra` ones. */
+export function reportOptions(defaultFileName: string, extra: INodeProperties[] = []): INodeProperties {
+	return optionsCollection([...csvOptionProperties(defaultFileName), ...extra]);
+}
+
 /** Options every report's Options collection offers for its CSV file. */
-export function csvOptionProperties(defaultFileName: string): INodeProperties[] {
+function csvOptionProperties(defaultFileName: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'CSV File Name',
@@ -158,10 +164,9 @@ export function readDayRange(ctx: IExecuteFunctions, i: number): { fromDay: stri
 }
 
 /** Counts the requests a report sends (retries included) from here on. */
-export function requestCounter(ctx: IExecuteFunctions): () => number {
-	const state = rateStateOf(ctx);
-	const before = state.requests;
-	return () => state.requests - before;
+export function requestCounter(client: BillogetClient): () => number {
+	const before = client.rate.requests;
+	return () => client.rate.requests - before;
 }
 
 export interface ReportOutput {

@@ -1,67 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { budgetCustomerName } from '../../shared/budget';
-
 /**
- * Pure helpers for budget operations (no n8n context): public tokens, line items as the user gives
- * them (fields or JSON), and the simplified view. The state and the customer's name are read by
- * shared/budget.ts. Unit-tested in
- * test/unit/budgetItems.test.ts; the operation files turn the problems reported here into
- * NodeOperationErrors.
+ * A budget's line items as the user gives them (the Line Items fields or Items (JSON)): checked one by
+ * one with a problem that names the line, the field and the fix, shaped for the request body, and
+ * fingerprinted to recognise a budget created by a lost attempt. Pure; unit-tested in
+ * test/unit/budgetItems.test.ts. The Create operation turns the problems into NodeOperationErrors.
  */
 
-export const SIMPLIFIED_BUDGET_FIELDS = [
-	'id',
-	'state',
-	'stateName',
-	'currency',
-	'subtotal',
-	'iva',
-	'total',
-	'issueDate',
-	'expirationDate',
-	'customerId',
-	'customerName',
-	'publicToken',
-];
-
-/** The simplified budget: the fields above (customerName from the embedded customer) plus `extra` ones. */
-export function simplifyBudget(record: IDataObject, extra: string[] = []): IDataObject {
-	const source: IDataObject = { ...record, customerName: record.customerName ?? budgetCustomerName(record) };
-	const result: IDataObject = {};
-	for (const field of [...SIMPLIFIED_BUDGET_FIELDS, ...extra]) {
-		if (source[field] !== undefined) result[field] = source[field];
-	}
-	return result;
-}
-
-// ---- public tokens ----
-
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
-
-/**
- * The public token from a token or a public budget URL such as https://app.billoget.com/budget/<token>
- * (query and fragment ignored). Undefined when the result is not a valid token (letters, digits, - and
- * _, at most 100 characters).
- */
-export function extractToken(raw: string): string | undefined {
-	let text = raw.trim();
-	if (/^https?:\/\//i.test(text)) {
-		const path = text.replace(/^https?:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
-		const segments = path.split('/').filter((segment) => segment !== '');
-		const marker = segments.findIndex((segment) => segment === 'budget' || segment === 'token');
-		const candidate = marker >= 0 && marker < segments.length - 1 ? segments[marker + 1] : segments[segments.length - 1];
-		if (candidate === undefined) return undefined;
-		try {
-			text = decodeURIComponent(candidate);
-		} catch {
-			return undefined;
-		}
-	}
-	return TOKEN_PATTERN.test(text) ? text : undefined;
-}
-
-// ---- line items ----
+import { locatorValue } from './locator';
 
 /** One line as given, from the Line Items fields or one entry of Items (JSON). */
 export interface RawLine {
@@ -96,14 +40,6 @@ function problem<T>(line: number, field: string, message: string, hint: string):
 
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
-
-/** A resource locator value ({ __rl, mode, value }) or a plain value. */
-export function locatorValue(raw: unknown): unknown {
-	if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'value' in raw) {
-		return (raw as IDataObject).value;
-	}
-	return raw;
 }
 
 function numberOf(value: unknown): number | undefined {
@@ -243,8 +179,8 @@ export function linesFromJson(raw: unknown): Checked<RawLine[]> {
 			}
 		}
 	}
-	if (typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray((value as IDataObject).items)) {
-		value = (value as IDataObject).items;
+	if (typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray((value as Record<string, unknown>).items)) {
+		value = (value as Record<string, unknown>).items;
 	}
 	if (!Array.isArray(value)) {
 		return {
@@ -268,7 +204,7 @@ export function linesFromJson(raw: unknown): Checked<RawLine[]> {
 				'Each entry looks like {"productId": 12, "quantity": 3, "unitPrice": 10.5}.',
 			);
 		}
-		const e = entry as IDataObject;
+		const e = entry as Record<string, unknown>;
 		lines.push({
 			itemType: e.itemType,
 			productId: e.productId,
@@ -280,10 +216,13 @@ export function linesFromJson(raw: unknown): Checked<RawLine[]> {
 	return { ok: true, value: lines };
 }
 
+/** A line as sent to Billoget: its product or package, quantity and unit price. */
+export type LineBody = ({ productId: number } | { packageId: number }) & { quantity: number; unitPrice: number };
+
 /** The line as sent to Billoget (all prices known by now). */
-export function lineBody(line: Line, unitPrice: number): IDataObject {
+export function lineBody(line: Line, unitPrice: number): LineBody {
 	return {
-		...(line.productId !== undefined ? { productId: line.productId } : { packageId: line.packageId }),
+		...(line.productId !== undefined ? { productId: line.productId } : { packageId: line.packageId as number }),
 		quantity: line.quantity,
 		unitPrice,
 	};
@@ -295,7 +234,7 @@ export function linesFingerprint(items: unknown): string | undefined {
 	const keys: string[] = [];
 	for (const item of items) {
 		if (typeof item !== 'object' || item === null) return undefined;
-		const i = item as IDataObject;
+		const i = item as Record<string, unknown>;
 		const quantity = numberOf(i.quantity);
 		const unitPrice = numberOf(i.unitPrice);
 		if (quantity === undefined || unitPrice === undefined) return undefined;

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { billogetList } from '../transport/pagination';
-import { billogetApiRequest, billogetRequest } from '../transport/request';
+import type { BillogetClient } from '../transport/client';
 import { readCollection, readId, readLimit } from './parameters';
 import { isToolRun } from './toolOutput';
 
@@ -39,11 +38,12 @@ function capitalised(label: string): string {
 
 export async function getRecord(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	itemIndex: number,
 	spec: RecordSpec,
 ): Promise<IDataObject> {
 	const id = readId(ctx, spec.idParameter, itemIndex, capitalised(spec.label));
-	return await billogetApiRequest.call(ctx, {
+	return await client.requestRecord({
 		method: 'GET',
 		path: `${spec.path}/${id}`,
 		itemIndex,
@@ -53,11 +53,12 @@ export async function getRecord(
 
 export async function deleteRecord(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	itemIndex: number,
 	spec: RecordSpec,
 ): Promise<INodeExecutionData[]> {
 	const id = readId(ctx, spec.idParameter, itemIndex, capitalised(spec.label));
-	await billogetRequest.call(ctx, {
+	await client.request({
 		method: 'DELETE',
 		path: `${spec.path}/${id}`,
 		itemIndex,
@@ -72,6 +73,7 @@ export async function deleteRecord(
  */
 export async function listRecords(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	itemIndex: number,
 	path: string,
 	qs: IDataObject,
@@ -79,7 +81,7 @@ export async function listRecords(
 ): Promise<IDataObject[]> {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? undefined : readLimit(ctx, itemIndex);
-	const result = await billogetList.call(ctx, { path, qs, returnAll, limit, itemIndex, keep });
+	const result = await client.list({ path, qs, returnAll, limit, itemIndex, keep });
 	return result.items;
 }
 

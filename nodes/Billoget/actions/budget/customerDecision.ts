@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { billogetApiRequest } from '../../transport/request';
-import { wrap } from '../records';
+import type { BillogetClient } from '../../transport/client';
+import { wrap } from '../recordOperations';
 import { PUBLIC_VIEW_PATH, budgetOutput, readToken, simplifyOutputOption, tokenField } from './fields';
 import { normaliseBudget } from '../../shared/budget';
 
@@ -26,19 +26,20 @@ export function decisionProperties(verb: 'confirm' | 'reject'): INodeProperties[
 
 export async function decide(
 	ctx: IExecuteFunctions,
+	client: BillogetClient,
 	itemIndex: number,
 	verb: 'confirm' | 'reject',
 ): Promise<INodeExecutionData[]> {
 	const token = readToken(ctx, itemIndex);
 	const target = verb === 'confirm' ? 1 : 2;
-	const answer = await billogetApiRequest.call(ctx, {
+	const answer = await client.requestRecord({
 		method: 'POST',
 		path: `${PUBLIC_VIEW_PATH}/${token}/${verb}`,
 		itemIndex,
 		notFoundMessage: `No budget with public token "${token}" exists in Billoget`,
 		// When the answer is lost: the decision was applied if the budget now has the target state.
 		findCreated: async () => {
-			const budget = await billogetApiRequest.call(ctx, {
+			const budget = await client.requestRecord({
 				method: 'GET',
 				path: `${PUBLIC_VIEW_PATH}/${token}`,
 				itemIndex,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { shapeVariantList, variantsFromJson } from '../../shared/variants';
 import { readCollection } from '../parameters';
-import { orThrow } from './fields';
+import { orThrow } from '../productVariant/fields';
 
 /** The variants of Product › Create: none, given in fields, or an array mapped from an earlier node. */
 export const variantsProperties: INodeProperties[] = [
