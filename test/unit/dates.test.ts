@@ -1,4 +1,4 @@
-import { dayOf, EPOCH_MS_CUTOFF, epochToMs, hasZone, isDay, parseInstant, parseIsoDate } from '../../nodes/Billoget/shared/dates';
+import { calendarDay, dayOf, EPOCH_MS_CUTOFF, epochToMs, hasZone, isDay, parseInstant, parseIsoDate } from '../../nodes/Billoget/shared/dates';
 import { parseTimestamp } from '../../nodes/Billoget/shared/signature';
 import { noteRateLimitHeaders, RateLimitState } from '../../nodes/Billoget/transport/rateLimit';
 import { diffCreated } from '../../nodes/Billoget/poll/state';
@@ -138,5 +138,13 @@ describe('every reader agrees on a time without a zone', () => {
 		expect(parseTimestamp(text)).toBe(utc);
 		const state = new RateLimitState();
 		expect(state.retryAfterMs({ 'retry-after': '2026-03-01T23:31:00' }, utc)).toBe(60_000);
+	});
+});
+
+describe('the calendar day of a range edge', () => {
+	it('is the day written at its start, spaces around it ignored; other text is read as a date or refused', () => {
+		expect(calendarDay(' 2026-03-31T23:00:00-03:00 ')).toBe('2026-03-31');
+		expect(calendarDay('x2026-03-31T10:00:00Z')).toBeUndefined();
+		expect(calendarDay('2026-02-30T10:00:00Z')).toBeUndefined();
 	});
 });
