@@ -119,4 +119,24 @@ describe('CSV writer (RFC 4180)', () => {
 			['Plain', 'x\ny', "'@cmd", '0', '', 'Ñandú'],
 		]);
 	});
+
+	it('covers every kind of cell: false, big integers, invalid dates, infinities, lists, a lone CR', () => {
+		expect(cellText(false)).toBe('false');
+		expect(cellText(BigInt('12345678901234567890'))).toBe('12345678901234567890');
+		expect(cellText(new Date(Number.NaN))).toBe('');
+		expect(cellText(Infinity)).toBe('');
+		expect(cellText(-1e21)).toBe('-1000000000000000000000');
+		expect(cellText(['-1', 2])).toBe('["-1",2]');
+		expect(cellText('\r=1')).toBe("'\r=1");
+		expect(cellText('x-1')).toBe('x-1');
+		expect(quoteField('a\rb')).toBe('"a\rb"');
+		expect(quoteField("it's")).toBe("it's");
+	});
+
+	it('applies the formula guard to headers and cells, unless it is turned off', () => {
+		const rows = [{ '=total': '-5', name: '@Ana' }];
+		expect(toCsv(rows)).toBe("'=total,name\r\n'-5,'@Ana\r\n");
+		expect(toCsv(rows, { formulaGuard: false })).toBe('=total,name\r\n-5,@Ana\r\n');
+		expect(toCsv(rows, { formulaGuard: true, header: true })).toBe(toCsv(rows));
+	});
 });

@@ -1,4 +1,4 @@
-import { dayOf, EPOCH_MS_CUTOFF, epochToMs, hasZone, isDay, parseInstant, parseIsoDate } from '../../nodes/Billoget/shared/dates';
+import { calendarDay, dayOf, EPOCH_MS_CUTOFF, epochToMs, hasZone, isDay, parseInstant, parseIsoDate } from '../../nodes/Billoget/shared/dates';
 import { parseTimestamp } from '../../nodes/Billoget/shared/signature';
 import { noteRateLimitHeaders, RateLimitState } from '../../nodes/Billoget/transport/rateLimit';
 import { diffCreated } from '../../nodes/Billoget/poll/state';
@@ -108,6 +108,17 @@ describe('other forms', () => {
 		expect(parseInstant('Wed, 25 Nov 2026 12:00:00 CET')).toBeUndefined();
 	});
 
+	it('refuses a date with other text before or after it', () => {
+		for (const text of ['x Wed, 25 Nov 2026 12:00:00 GMT', 'Wed, 25 Nov 2026 12:00:00 GMT+0100', 'on 2026-03-01T10:30:00Z', 'x2026-03-01']) {
+			expect(parseInstant(text)).toBeUndefined();
+		}
+	});
+
+	it('reads a Unix time with any number of decimals', () => {
+		expect(parseInstant('1764072000.25')).toBe(1764072000250);
+		expect(parseInstant('1764072000.')).toBeUndefined();
+	});
+
 	it.each([null, undefined, {}, [], true])('is undefined for %p', (value) => {
 		expect(parseInstant(value)).toBeUndefined();
 	});
@@ -127,5 +138,13 @@ describe('every reader agrees on a time without a zone', () => {
 		expect(parseTimestamp(text)).toBe(utc);
 		const state = new RateLimitState();
 		expect(state.retryAfterMs({ 'retry-after': '2026-03-01T23:31:00' }, utc)).toBe(60_000);
+	});
+});
+
+describe('the calendar day of a range edge', () => {
+	it('is the day written at its start, spaces around it ignored; other text is read as a date or refused', () => {
+		expect(calendarDay(' 2026-03-31T23:00:00-03:00 ')).toBe('2026-03-31');
+		expect(calendarDay('x2026-03-31T10:00:00Z')).toBeUndefined();
+		expect(calendarDay('2026-02-30T10:00:00Z')).toBeUndefined();
 	});
 });

@@ -153,6 +153,14 @@ describe('receiveDelivery: an accepted delivery', () => {
 		const { call } = await deliver({ raw, headers: { 'x-BILLOGET-signature': sign(raw).toUpperCase() } });
 		expect(call.status).toBe(200);
 	});
+
+	it('reads the signature from its own header, wherever it comes among the others', async () => {
+		const raw = body();
+		const headers = { 'Content-Type': 'application/json', 'X-Request-Id': sign(raw, 'other'), 'X-Billoget-Signature': sign(raw) };
+		expect((await deliver({ raw, headers })).call.status).toBe(200);
+		const wrong = { 'X-Request-Id': sign(raw), 'X-Billoget-Signature': sign(raw, 'other') };
+		expect((await deliver({ raw, headers: wrong })).call.status).toBe(401);
+	});
 });
 
 describe('receiveDelivery: refusals (401, no execution)', () => {
@@ -312,5 +320,11 @@ describe('redactHeaders', () => {
 			cookie: REDACTED,
 			'user-agent': 'Billoget',
 		});
+	});
+
+	it('leaves no key for an undefined header and writes the word [redacted] in place of a secret', () => {
+		const redacted = redactHeaders({ 'X-Empty': undefined, Cookie: 'session=s3cr3t' });
+		expect(Object.keys(redacted)).toEqual(['cookie']);
+		expect(redacted.cookie).toBe('[redacted]');
 	});
 });

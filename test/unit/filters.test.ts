@@ -30,6 +30,11 @@ describe('node-side list filters', () => {
 		expect(sameId(undefined, 3)).toBe(false);
 		expect(sameId(null, 3)).toBe(false);
 		expect(sameId('', 3)).toBe(false);
+		expect(sameId(3, ' 3 ')).toBe(true);
+		// An absent id matches nothing, not even a filter that reads like one.
+		expect(sameId(undefined, 'undefined')).toBe(false);
+		expect(sameId(null, 'null')).toBe(false);
+		expect(sameId('', '')).toBe(false);
 	});
 
 	it('date bounds: a plain day is that UTC day, whole for an upper bound', () => {
@@ -138,6 +143,53 @@ describe('node-side list filters', () => {
 			expect(approvalMatches({ status: 'pending', budgetId: 5 }, { budgetId: 4 })).toBe(false);
 			expect(approvalMatches({ status: 'pending' }, { budgetId: 4 })).toBe(false);
 			expect(approvalMatches({}, {})).toBe(true);
+		});
+	});
+
+	describe('edges', () => {
+		it('prefers the flat id, falls back to the embedded one, and never reads an embedded list', () => {
+			expect(budgetMatches({ customerId: 3, customer: { id: 4 } }, { customerId: 3 })).toBe(true);
+			expect(budgetMatches({ customerId: 3, customer: { id: 4 } }, { customerId: 4 })).toBe(false);
+			expect(budgetMatches({ customerId: null, customer: { id: 4 } }, { customerId: 4 })).toBe(true);
+			expect(budgetMatches({ seller: [{ id: 2 }] }, { sellerId: 2 })).toBe(false);
+			expect(budgetMatches({ seller: null }, { sellerId: 2 })).toBe(false);
+			expect(approvalMatches({ budget: 'x' }, { budgetId: 4 })).toBe(false);
+		});
+
+		it('compares text trimmed on both sides, numbers as their text, anything else never', () => {
+			expect(budgetMatches({ currency: ' usd ' }, { currency: ' USD ' })).toBe(true);
+			expect(productMatches({ category: 5 }, { category: '5' })).toBe(true);
+			expect(productMatches({ category: ['Redes'] }, { category: 'Redes' })).toBe(false);
+			expect(productMatches({ type: { name: 'service' } }, { type: '[object Object]' })).toBe(false);
+			expect(approvalMatches({ status: true }, { status: 'true' })).toBe(false);
+		});
+
+		it('reads date bounds trimmed, and a value that is not text as no date', () => {
+			expect(boundOf(' 2026-01-31 ', 'to')).toBe(Date.parse('2026-01-31T23:59:59.999Z'));
+			expect(boundOf(' 2026-01-31T10:00:00Z ', 'from')).toBe(Date.parse('2026-01-31T10:00:00Z'));
+			expect(dateWithin(Date.parse('2026-01-31T10:00:00Z'), '2026-01-01', undefined)).toBe(false);
+			expect(dateWithin(undefined, undefined, '2026-01-01')).toBe(false);
+			expect(dateWithin('2026-01-15T00:00:00Z', '2026-01-01', '2026-01-31')).toBe(true);
+			expect(dateWithin('2026-01-31T10:00:00.000Z', '2026-01-31T10:00:00.000Z', '2026-01-31T10:00:00.000Z')).toBe(true);
+			expect(dateWithin('2026-01-31T10:00:00.001Z', undefined, '2026-01-31T10:00:00.000Z')).toBe(false);
+		});
+
+		it('reads isActive from text in any case and spacing, and from 0 and 1', () => {
+			expect(productIsActiveOf({ isActive: ' True ' })).toBe(true);
+			expect(productIsActiveOf({ isActive: 'false' })).toBe(false);
+			expect(productIsActiveOf({ isActive: ' 0 ' })).toBe(false);
+			expect(productIsActiveOf({ isActive: 1 })).toBe(true);
+			expect(productIsActiveOf({ isActive: true })).toBe(true);
+			expect(productIsActiveOf({ isActive: false })).toBe(false);
+			expect(productIsActiveOf({ isActive: '' })).toBeUndefined();
+			expect(productMatches({}, { isActive: true })).toBe(true);
+		});
+
+		it('sends each filter under its own name only when it is given', () => {
+			expect(budgetListQuery({ customerId: '3' })).toEqual({ customerId: '3' });
+			expect(budgetListQuery({ sellerId: 2 })).toEqual({ sellerId: 2 });
+			expect(budgetListQuery({ currency: 'ars' })).toEqual({ currency: 'ARS' });
+			expect(hasBudgetFilter({ state: undefined, customerId: undefined })).toBe(false);
 		});
 	});
 });

@@ -55,6 +55,69 @@ describe('upsert matching', () => {
 	});
 });
 
+describe('key normalisation, edge by edge', () => {
+	it.each([
+		['email', undefined, undefined],
+		['email', '', undefined],
+		['email', ' Ana@X.Test ', 'ana@x.test'],
+		['dni', '0030.123.456', '30123456'],
+		['dni', '00', undefined],
+		['dni', 'n/a', undefined],
+		['dni', ' 7 ', '7'],
+		['cuit', '20-01234567-9', '20012345679'],
+		['cuit', '--', undefined],
+		['sku', ' Sku-1 ', 'Sku-1'],
+		['productCode', 0, '0'],
+		['productCode', false, 'false'],
+	] as Array<[Parameters<typeof normaliseKey>[0], unknown, string | undefined]>)('%s %p reads as %p', (key, value, normalised) => {
+		expect(normaliseKey(key, value)).toBe(normalised);
+	});
+
+	it('leaves records without a usable key out of the index', () => {
+		const index = indexByKey([{ id: 1, dni: '000' }, { id: 2, dni: null }, { id: 3 }, { id: 4, dni: '0042' }], 'dni');
+		expect([...index.entries()]).toEqual([['42', [{ id: 4, dni: '0042' }]]]);
+	});
+});
+
+describe('which fields would change', () => {
+	it.each([
+		['a field not given', { name: 'Ana' }, {}, []],
+		['a field given as undefined', { name: 'Ana' }, { name: undefined }, []],
+		['an empty field sent as null or empty text', { phone: null, city: undefined }, { phone: '', city: null }, []],
+		['an empty field given a value', { phone: null }, { phone: '1' }, ['phone']],
+		['an empty field given 0', { stock: undefined }, { stock: 0 }, ['stock']],
+		['a number written as text', { price: '10.50' }, { price: 10.5 }, []],
+		['a number against text', { price: 10 }, { price: '10.5' }, ['price']],
+		['a number against the same number as text', { price: 10 }, { price: '10.0' }, []],
+		['a flag written as text', { isActive: 'true' }, { isActive: true }, []],
+		['a flag turned off', { isActive: true }, { isActive: 'false' }, ['isActive']],
+		['a flag against padded text', { isActive: 'true ' }, { isActive: true }, ['isActive']],
+		['an email in other case and spacing', { email: ' Ana@X.test' }, { email: ' ana@x.TEST ' }, []],
+		['another email', { email: 'ana@x.test' }, { email: 'ana@y.test' }, ['email']],
+		['a CUIT with other punctuation', { cuit: '20-30123456-7' }, { cuit: '20.30123456.7' }, []],
+		['another CUIT', { cuit: '20-30123456-7' }, { cuit: '20-30123456-8' }, ['cuit']],
+		['text with surrounding spaces', { name: 'Ana ' }, { name: ' Ana' }, []],
+		['text in another case', { name: 'Ana' }, { name: 'ANA' }, ['name']],
+		['other text with other punctuation', { notes: 'a-1' }, { notes: 'a1' }, ['notes']],
+	] as Array<[string, Record<string, unknown>, Record<string, unknown>, string[]]>)('%s', (_what, current, desired, changed) => {
+		expect(changedFields(current, desired)).toEqual(changed);
+		expect(holdsFields(current, desired)).toBe(changed.length === 0);
+		expect(Object.keys(changes(current, desired))).toEqual(changed);
+	});
+
+	it('returns the desired values of the fields that change, and nothing else', () => {
+		expect(changes({ name: 'Ana', price: 1 }, { name: 'Ana', price: 2, sku: 'S' })).toEqual({ price: 2, sku: 'S' });
+		expect(changes({ name: 'Ana' }, { name: 'Ana' })).toEqual({});
+	});
+
+	it('gives each group its own copy of the first item\'s fields', () => {
+		const fields = { email: 'a@x.test' };
+		const [group] = groupByKey([{ itemIndex: 3, key: 'a@x.test', fields }]);
+		expect(group).toEqual({ key: 'a@x.test', itemIndexes: [3], desired: { email: 'a@x.test' } });
+		expect(group.desired).not.toBe(fields);
+	});
+});
+
 describe('which keys may be searched, and recognising what was sent', () => {
 	it('searches only email and SKU, the keys every reading of the API searches', () => {
 		expect([...SEARCHABLE_KEYS].sort()).toEqual(['email', 'sku']);

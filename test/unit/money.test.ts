@@ -60,3 +60,38 @@ describe('money in integer cents', () => {
 		expect(fromCents(121050)).toBe(1210.5);
 	});
 });
+
+describe('money edges', () => {
+	it('reads signs, exponents and surrounding spaces into exact decimals', () => {
+		expect(parseDecimal('2.50')).toEqual({ units: BigInt(250), scale: 2 });
+		expect(parseDecimal(' -1.25 ')).toEqual({ units: BigInt(-125), scale: 2 });
+		expect(parseDecimal('+7')).toEqual({ units: BigInt(7), scale: 0 });
+		expect(parseDecimal('12e3')).toEqual({ units: BigInt(12000), scale: 0 });
+		expect(parseDecimal('1.5E1')).toEqual({ units: BigInt(15), scale: 0 });
+		expect(parseDecimal('1.5e-2')).toEqual({ units: BigInt(15), scale: 3 });
+		expect(parseDecimal(1e21)).toEqual({ units: BigInt('1000000000000000000000'), scale: 0 });
+		expect(() => parseDecimal('1.2.3')).toThrow('"1.2.3" is not a number');
+		expect(() => parseDecimal('')).toThrow('"" is not a number');
+		expect(() => parseDecimal(Infinity)).toThrow('"Infinity" is not a finite number');
+	});
+
+	it('rounds half away from zero, at the cent and only below it', () => {
+		expect(toCents('0.125')).toBe(13);
+		expect(toCents('0.1249')).toBe(12);
+		expect(toCents('0.12')).toBe(12);
+		expect(toCents('-0.005')).toBe(-1);
+		expect(toCents('-0.0049')).toBe(0);
+		expect(toCents('+3')).toBe(300);
+		expect(toCents('15e-1')).toBe(150);
+		expect(percentOfCents(-1050, 21)).toBe(-221);
+		expect(percentOfCents(1, 50)).toBe(1);
+		expect(percentOfCents(1, '49.9')).toBe(0);
+		expect(lineCents('-1', '0.335')).toBe(-34);
+	});
+
+	it('adds nothing for no lines and no amounts', () => {
+		expect(computeBudgetTotals([], 21)).toEqual({ lineCents: [], subtotalCents: 0, ivaCents: 0, totalCents: 0, subtotal: 0, iva: 0, total: 0 });
+		expect(sumAmounts([])).toBe(0);
+		expect(sumAmounts(['10.10', 0.05, '-0.15'])).toBe(10);
+	});
+});

@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { BillogetClient } from '../../nodes/Billoget/transport/client';
+import type { ListOptions } from '../../nodes/Billoget/transport/pagination';
 import {
 	ClaimedIds,
 	CLOCK_SKEW_MS,
 	createdSince,
+	findLostCreate,
 	pickRecovered,
 } from '../../nodes/Billoget/transport/recovery';
 
@@ -68,11 +71,61 @@ describe('lost-create recovery', () => {
 		run.claim('/products', 4);
 		run.claim('/customers', undefined);
 		run.claim('/customers', '');
+		run.claim('/customers', null);
 		expect([...run.of('/customers')].sort()).toEqual(['4', '5']);
 		expect([...run.of('/products')]).toEqual(['4']);
 		expect([...other.of('/customers')]).toEqual([]);
 		// A copy: changing it claims nothing.
 		run.of('/products').add('9');
 		expect([...run.of('/products')]).toEqual(['4']);
+	});
+
+	it('never mistakes a record without an id for a claimed one', async () => {
+		const withoutId: IDataObject[] = [{ email: 'ana@example.com', createdAt: at(1000) }, { id: null, email: 'ana@example.com' }];
+		const claimed = new Set(['undefined', 'null', '']);
+		expect(await pickRecovered(withoutId, { startedAt, claimed, matches: isAna })).toBe(withoutId[0]);
+		expect(await pickRecovered(withoutId.slice(1), { startedAt, claimed, matches: isAna })).toBe(withoutId[1]);
+	});
+
+	it('compares claimed ids as text, whatever type the list gives them', async () => {
+		const listed: IDataObject[] = [{ id: 7, email: 'ana@example.com' }, { id: '8', email: 'ana@example.com' }];
+		expect(await pickRecovered(listed, { startedAt, claimed: new Set(['7']), matches: isAna })).toBe(listed[1]);
+	});
+
+	/** A client that answers every list with `records` and notes what it was asked for. */
+	const clientListing = (listed: IDataObject[]) => {
+		const asked: ListOptions[] = [];
+		const client = {
+			claimed: new ClaimedIds(),
+			list: async (options: ListOptions) => {
+				asked.push(options);
+				return { items: listed };
+			},
+		};
+		return { client: client as unknown as BillogetClient, asked, claimed: client.claimed };
+	};
+
+	it('reads every page of the list, claims what it finds, and finds it only once', async () => {
+		const { client, asked, claimed } = clientListing(records);
+		const lookup = { kind: '/customers', startedAt, matches: isAna, itemIndex: 2 };
+		expect(await findLostCreate(client, lookup)).toBe(records[1]);
+		expect(asked).toEqual([{ path: '/customers', qs: undefined, returnAll: true, itemIndex: 2 }]);
+		expect([...claimed.of('/customers')]).toEqual(['2']);
+		expect(await findLostCreate(client, lookup)).toBe(records[3]);
+		expect(await findLostCreate(client, lookup)).toBe(records[4]);
+		expect(await findLostCreate(client, lookup)).toBeUndefined();
+		expect([...claimed.of('/customers')]).toEqual(['2', '4', '5']);
+	});
+
+	it('lists the path and query it is given, or reads the candidates its own way', async () => {
+		const { client, asked, claimed } = clientListing(records);
+		const list = { path: '/budgets', qs: { customerId: 3 } };
+		expect(await findLostCreate(client, { kind: '/budgets', startedAt, matches: isAna, list })).toBe(records[1]);
+		expect(asked).toEqual([{ path: '/budgets', qs: { customerId: 3 }, returnAll: true, itemIndex: undefined }]);
+		const read = async () => [records[4]];
+		expect(await findLostCreate(client, { kind: '/approvals', startedAt, matches: isAna, read })).toBe(records[4]);
+		expect(asked).toHaveLength(1);
+		expect([...claimed.of('/approvals')]).toEqual(['5']);
+		expect(await findLostCreate(client, { kind: '/approvals', startedAt, matches: () => false, read })).toBeUndefined();
 	});
 });

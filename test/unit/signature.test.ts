@@ -60,7 +60,8 @@ describe('known-answer vectors', () => {
 	});
 
 	it.each(vectors)('verifies the known digest in every accepted spelling (secret %p)', (secret, body, digest) => {
-		for (const header of [digest, digest.toUpperCase(), `sha256=${digest}`, `SHA256=${digest}`]) {
+		const forms = [digest, digest.toUpperCase(), `sha256=${digest}`, `SHA256=${digest}`, `Sha256=${digest.toUpperCase()}`, ` ${digest}\t`];
+		for (const header of forms) {
 			expect(verifySignature(secret, Buffer.from(body, 'utf8'), header)).toEqual({ valid: true });
 		}
 		const flipped = `${digest.slice(0, 63)}${digest[63] === '0' ? '1' : '0'}`;
