@@ -1,5 +1,4 @@
-import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** One scripted answer of the stand-in for n8n's request helper: a response, or a thrown error. */
 export type Answer = { status: number; body?: unknown; headers?: Record<string, unknown> } | { error: unknown };
