@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { ENDPOINTS } from '../../transport/endpoints';
-import { recordLocator, simplifyOutput } from '../common.descriptions';
+import { optionsCollection, recordLocator, simplifyOutput } from '../common.descriptions';
 import { simplify, wantsSimplify, wrap } from '../recordOperations';
 
 export const APPROVALS_PATH = ENDPOINTS.approvals;
@@ -51,13 +51,6 @@ export function decisionProperties(action: 'approve' | 'reject', commentsDescrip
 			default: '',
 			description: commentsDescription,
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [simplifyOutputOption()],
-		},
+		optionsCollection([simplifyOutputOption()]),
 	];
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { approvalMatches } from '../../shared/filters';
 import { findLostCreate } from '../../transport/recovery';
-import { budgetLocator } from '../common.descriptions';
+import { budgetLocator, optionsCollection } from '../common.descriptions';
 import { readId, readString } from '../parameters';
 import { APPROVALS_PATH, approvalOutput, simplifyOutputOption } from './fields';
 
@@ -18,14 +18,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Notes for the approver, e.g. why a discount was given',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [simplifyOutputOption()],
-	},
+	optionsCollection([simplifyOutputOption()]),
 ];
 
 export const description = updateDisplayOptions(

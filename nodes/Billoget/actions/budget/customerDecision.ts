@@ -4,6 +4,7 @@ import type { BillogetClient } from '../../transport/client';
 import { wrap } from '../recordOperations';
 import { PUBLIC_VIEW_PATH, budgetOutput, readToken, simplifyOutputOption, tokenField } from './fields';
 import { normaliseBudget } from '../../shared/budget';
+import { optionsCollection } from '../common.descriptions';
 
 /** Confirm and Reject: the customer's decision on a budget, through its public token. */
 export function decisionProperties(verb: 'confirm' | 'reject'): INodeProperties[] {
@@ -13,14 +14,7 @@ export function decisionProperties(verb: 'confirm' | 'reject'): INodeProperties[
 				? 'The public token of the budget to confirm on behalf of the customer (its state becomes 1, approved)'
 				: 'The public token of the budget to reject on behalf of the customer (its state becomes 2, rejected)',
 		),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [simplifyOutputOption()],
-		},
+		optionsCollection([simplifyOutputOption()]),
 	];
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { budgetLocator } from '../common.descriptions';
+import { budgetLocator, optionsCollection } from '../common.descriptions';
 import { invalid, readCollection, readId, toDate, toNumber, toText } from '../parameters';
 import { wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, simplifyOutputOption, toCurrency } from './fields';
@@ -51,14 +51,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [simplifyOutputOption()],
-	},
+	optionsCollection([simplifyOutputOption()]),
 ];
 
 export const description = updateDisplayOptions(
