@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { shapeVariantList, variantsFromJson } from '../../shared/variants';
 import { readCollection } from '../parameters';
-import { orThrow } from '../productVariant/fields';
+import { orThrow, variantField } from '../productVariant/fields';
 
 /** The variants of Product › Create: none, given in fields, or an array mapped from an earlier node. */
 export const variantsProperties: INodeProperties[] = [
@@ -43,24 +43,11 @@ export const variantsProperties: INodeProperties[] = [
 						default: '{}',
 						description: 'What sets this variant apart, e.g. {"size": "L"}',
 					},
-					{
-						displayName: 'Is Active',
-						name: 'isActive',
-						type: 'boolean',
-						default: true,
-						description: 'Whether the variant can be offered',
-					},
+					variantField('isActive'),
 					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. Talle L', description: 'Name of the variant' },
-					{
-						displayName: 'Price',
-						name: 'price',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: 'Unit price of this variant, tax excluded',
-					},
-					{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
-					{ displayName: 'Stock', name: 'stock', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
+					variantField('price'),
+					variantField('sku'),
+					variantField('stock'),
 				],
 			},
 		],

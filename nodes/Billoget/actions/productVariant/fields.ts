@@ -93,6 +93,13 @@ export const variantFieldOptions: INodeProperties[] = [
 	{ displayName: 'Stock', name: 'stock', type: 'number', typeOptions: { minValue: 0 }, default: 0 },
 ];
 
+/** One field of a variant as Create and Update offer it (Product › Create's variant list reuses them). */
+export function variantField(name: string): INodeProperties {
+	const field = variantFieldOptions.find((option) => option.name === name);
+	if (!field) throw new Error(`No variant field "${name}"`);
+	return field;
+}
+
 export function optionalVariantFields(exclude: string[]): INodeProperties[] {
 	return variantFieldOptions.filter((field) => !exclude.includes(field.name));
 }
