@@ -10,4 +10,7 @@ module.exports = {
 	...base,
 	testMatch: ['<rootDir>/test/engine/bulk.test.ts', '<rootDir>/test/engine/customer.test.ts', '<rootDir>/test/engine/product.test.ts'],
 	maxWorkers: 1,
+	// Stryker runs only the tests related to the mutated file, and jest finds them through the files it
+	// indexes: without the sources among the roots, a test that reaches the file through another is missed.
+	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
 };

@@ -11,6 +11,9 @@ const base = require('./jest.config.js');
 /** @type {import('jest').Config} */
 module.exports = {
 	...base,
+	// Stryker runs only the tests related to the mutated file, and jest finds them through the files it
+	// indexes: without the sources among the roots, a test that reaches the file through another is missed.
+	roots: ['<rootDir>/test', '<rootDir>/nodes', '<rootDir>/credentials'],
 	testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 	// Stryker runs the test runner beside the type checker; one jest worker keeps that within 2 cores.
 	maxWorkers: 1,
