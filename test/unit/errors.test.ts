@@ -5,6 +5,7 @@ import {
 	asNodeError,
 	billogetApiError,
 	billogetNetworkError,
+	errorChain,
 	isOutcomeUnknown,
 	parseErrorBody,
 	requiredScope,
@@ -191,5 +192,22 @@ describe('asNodeError', () => {
 		expect(wrapped.context.itemIndex).toBe(0);
 		expect(asNodeError(NODE, 'text').message).toBe('text');
 		expect(asNodeError(NODE, 'text').context.itemIndex).toBeUndefined();
+	});
+});
+
+describe('errorChain: the error and what it wraps', () => {
+	it('follows cause and errorResponse, nearest first', () => {
+		const socket = { code: 'ECONNRESET' };
+		const client = { message: 'client', cause: socket };
+		const wrapper = { message: 'wrapper', errorResponse: client, cause: 'text, not an error' };
+		expect(errorChain(wrapper)).toEqual([wrapper, client, socket]);
+	});
+
+	it('skips what is not an object and ends on a cycle', () => {
+		const looped: Record<string, unknown> = { message: 'loop' };
+		looped.cause = looped;
+		expect(errorChain(looped, 3)).toEqual([looped, looped, looped]);
+		expect(errorChain('boom')).toEqual([]);
+		expect(errorChain(null)).toEqual([]);
 	});
 });

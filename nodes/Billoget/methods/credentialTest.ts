@@ -12,6 +12,7 @@ import {
 	normaliseBaseUrl,
 	unreachableMessage,
 } from '../shared/credential';
+import { errorChain } from '../transport/errors';
 
 const TEST_TIMEOUT_MS = 15_000;
 
@@ -21,12 +22,10 @@ function failure(message: string): INodeCredentialTestResult {
 
 /** The error code of a failed connection (the HTTP client's, or that of the error it wraps). */
 function errorCodeOf(error: unknown): string | undefined {
-	for (let current = error, depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && code !== '') return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
+	const code = errorChain(error)
+		.map((record) => record.code)
+		.find((value) => typeof value === 'string' && value !== '');
+	return code as string | undefined;
 }
 
 /**

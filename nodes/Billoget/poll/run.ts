@@ -22,6 +22,7 @@ import {
 	newestFirst,
 	oldestFirst,
 	priceToken,
+	RATE_LIMIT_KEY,
 	readState,
 	STATE_VERSION,
 	stateFromToken,
@@ -263,14 +264,6 @@ export function noSampleError(ctx: IPollFunctions, settings: PollSettings, liste
 		description: `None of the ${read} listed matches "${settings.spec.label}". ${MAKE_ONE[settings.event]} and fetch again, or pick another Event. The active workflow reports only changes after its activation (${POLL_DOCS_URL}).`,
 	});
 }
-
-/**
- * Static-data key of what Billoget last said about the key's rate limit. A scheduled poll after a 429
- * must still know that the key has nothing left until the reset instead of asking again
- * (docs/design.md, "Rate limits and retries"); each poll has its own client, so the key's window is
- * handed from one poll to the next in the node's static data, as the event state is.
- */
-export const RATE_LIMIT_KEY = 'billogetRateLimit';
 
 function rememberRateLimit(staticData: IDataObject, client: BillogetClient): void {
 	const kept = client.rate.snapshot();

@@ -20,6 +20,14 @@ import { parseInstant as timeOf } from '../shared/dates';
 
 export const STATE_VERSION = 1;
 export const STATIC_KEY = 'billogetPoll';
+
+/**
+ * Static-data key of what Billoget last said about the key's rate limit. A scheduled poll after a 429
+ * must still know that the key has nothing left until the reset instead of asking again
+ * (docs/design.md, "Rate limits and retries"); each poll has its own client, so the key's window is
+ * handed from one poll to the next in the node's static data, as the event state is.
+ */
+export const RATE_LIMIT_KEY = 'billogetRateLimit';
 const MISSING = '~';
 
 export interface PollState {

@@ -226,6 +226,23 @@ export function billogetNetworkError(
 	return error;
 }
 
+/**
+ * The error and what it wraps, nearest first: its `cause`, and the `errorResponse` in which n8n-core
+ * wraps the HTTP client's error. Bounded, so that a cyclic chain cannot hold a run.
+ */
+export function errorChain(error: unknown, max = 8): Array<Record<string, unknown>> {
+	const chain: Array<Record<string, unknown>> = [];
+	const pending: unknown[] = [error];
+	while (pending.length > 0 && chain.length < max) {
+		const current = pending.shift();
+		if (typeof current !== 'object' || current === null) continue;
+		const record = current as Record<string, unknown>;
+		chain.push(record);
+		pending.push(record.cause, record.errorResponse);
+	}
+	return chain;
+}
+
 export function isOutcomeUnknown(error: unknown): boolean {
 	return (
 		error instanceof NodeApiError && (error.context as Record<string, unknown>).outcome === 'unknown'

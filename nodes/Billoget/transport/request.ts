@@ -12,7 +12,7 @@ import type {
 
 import { apiKeyProblem, baseUrlProblem, normaliseBaseUrl } from '../shared/credential';
 import type { BillogetClient } from './client';
-import { asNodeError, billogetApiError, billogetNetworkError } from './errors';
+import { asNodeError, billogetApiError, billogetNetworkError, errorChain } from './errors';
 import { noteRateLimitHeaders, waitForRateLimitReset } from './rateLimit';
 
 export type BillogetContext =
@@ -70,17 +70,7 @@ interface NetworkFailure {
 }
 
 function networkFailureOf(error: unknown): NetworkFailure | undefined {
-	// n8n-core wraps the HTTP client's error in a NodeApiError (as `cause` or `errorResponse`).
-	const candidates: Array<Record<string, unknown>> = [];
-	const pending: unknown[] = [error];
-	while (pending.length > 0 && candidates.length < 8) {
-		const current = pending.shift();
-		if (typeof current !== 'object' || current === null) continue;
-		const record = current as Record<string, unknown>;
-		candidates.push(record);
-		pending.push(record.cause, record.errorResponse);
-	}
-	for (const candidate of candidates) {
+	for (const candidate of errorChain(error)) {
 		const code = typeof candidate.code === 'string' ? candidate.code : undefined;
 		const message = typeof candidate.message === 'string' ? candidate.message : '';
 		if ((code && NETWORK_CODES.has(code)) || /socket hang up|timeout of \d+ms exceeded/i.test(message)) {
