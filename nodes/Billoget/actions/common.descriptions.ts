@@ -116,6 +116,18 @@ export function simplifyOption(): INodeProperties {
 }
 
 /** An operation's Options collection. */
+/** The Filters collection of a list or report operation. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
+}
+
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { approvalMatches } from '../../shared/filters';
-import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { filtersCollection, recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection } from '../parameters';
 import { listRecords } from '../recordOperations';
 import { locatorValue } from '../../shared/locator';
@@ -13,44 +13,37 @@ const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'];
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			recordLocator({
-				name: 'budgetId',
-				displayName: 'Budget',
-				resourceLabel: 'budget',
-				searchListMethod: 'searchBudgets',
-				description: 'Only approval requests of this budget: pick one, or give its Billoget budget ID (a number)',
-				required: false,
-			}),
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'pending',
-				options: [
-					{ name: 'Approved', value: 'approved' },
-					{ name: 'Cancelled', value: 'cancelled' },
-					{ name: 'Pending', value: 'pending' },
-					{ name: 'Rejected', value: 'rejected' },
-				],
-				description: 'Only approval requests in this status',
-			},
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1',
-				description: 'Only approval requests of this Billoget user (the user ID, a number)',
-			},
-		],
-	},
+	filtersCollection([
+		recordLocator({
+			name: 'budgetId',
+			displayName: 'Budget',
+			resourceLabel: 'budget',
+			searchListMethod: 'searchBudgets',
+			description: 'Only approval requests of this budget: pick one, or give its Billoget budget ID (a number)',
+			required: false,
+		}),
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 'pending',
+			options: [
+				{ name: 'Approved', value: 'approved' },
+				{ name: 'Cancelled', value: 'cancelled' },
+				{ name: 'Pending', value: 'pending' },
+				{ name: 'Rejected', value: 'rejected' },
+			],
+			description: 'Only approval requests in this status',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1',
+			description: 'Only approval requests of this Billoget user (the user ID, a number)',
+		},
+	]),
 	simplifyOption(),
 ];
 

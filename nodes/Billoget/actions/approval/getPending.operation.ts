@@ -2,30 +2,23 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { filtersCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { optionalId, readCollection } from '../parameters';
 import { APPROVALS_PATH } from './fields';
 import { listApprovals } from './list';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'User ID',
-				name: 'userId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1',
-				description: 'Only approvals this Billoget user can decide (the user ID, a number)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1',
+			description: 'Only approvals this Billoget user can decide (the user ID, a number)',
+		},
+	]),
 	simplifyOption(),
 ];
 

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { filtersCollection, recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection, toText } from '../parameters';
 import { listRecords, wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
@@ -13,75 +13,68 @@ import type { BudgetRecordFilter } from '../../shared/filters';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Currency',
-				name: 'currency',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. USD',
-				description: 'Only budgets in this currency (three-letter ISO 4217 code). Checked on each budget, since some Billoget versions do not filter by currency.',
-			},
-			recordLocator({
-				name: 'customerId',
-				displayName: 'Customer',
-				resourceLabel: 'customer',
-				searchListMethod: 'searchCustomers',
-				description: 'Only budgets of this customer: pick one, or give the Billoget customer ID (a number)',
-				required: false,
-			}),
-			{
-				displayName: 'Issue Date From',
-				name: 'issueDateFrom',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Only budgets whose issue date (the budget's issueDate, not its creation date) is on or after this date (ISO 8601, e.g. 2026-01-01; a plain date is UTC). Checked on each budget, so every page of the other filters' results is read.",
-			},
-			{
-				displayName: 'Issue Date To',
-				name: 'issueDateTo',
-				type: 'dateTime',
-				default: '',
-				description:
-					"Only budgets whose issue date (the budget's issueDate, not its creation date) is on or before this date (ISO 8601; a plain date such as 2026-01-31 includes that whole UTC day). Checked on each budget, so every page of the other filters' results is read.",
-			},
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: "Text to look for in the customer's name, the comments or the budget ID",
-			},
-			{
-				displayName: 'Seller ID',
-				name: 'sellerId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1',
-				description: 'Only budgets of this seller (the Billoget user ID, a number). Checked on each budget, since some Billoget versions do not filter by seller.',
-			},
-			{
-				displayName: 'State',
-				name: 'state',
-				type: 'options',
-				default: 'generated',
-				options: [
-					{ name: 'Approved', value: 'approved', description: 'Confirmed by the customer or approved (state 1)' },
-					{ name: 'Generated', value: 'generated', description: 'Created, not decided yet (state 0)' },
-					{ name: 'Rejected', value: 'rejected', description: 'Rejected (state 2)' },
-				],
-				description:
-					'Only budgets in this state. With an expression, 0/1/2 or GENERATED (PENDING), APPROVED, REJECTED are accepted too.',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Currency',
+			name: 'currency',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. USD',
+			description: 'Only budgets in this currency (three-letter ISO 4217 code). Checked on each budget, since some Billoget versions do not filter by currency.',
+		},
+		recordLocator({
+			name: 'customerId',
+			displayName: 'Customer',
+			resourceLabel: 'customer',
+			searchListMethod: 'searchCustomers',
+			description: 'Only budgets of this customer: pick one, or give the Billoget customer ID (a number)',
+			required: false,
+		}),
+		{
+			displayName: 'Issue Date From',
+			name: 'issueDateFrom',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Only budgets whose issue date (the budget's issueDate, not its creation date) is on or after this date (ISO 8601, e.g. 2026-01-01; a plain date is UTC). Checked on each budget, so every page of the other filters' results is read.",
+		},
+		{
+			displayName: 'Issue Date To',
+			name: 'issueDateTo',
+			type: 'dateTime',
+			default: '',
+			description:
+				"Only budgets whose issue date (the budget's issueDate, not its creation date) is on or before this date (ISO 8601; a plain date such as 2026-01-31 includes that whole UTC day). Checked on each budget, so every page of the other filters' results is read.",
+		},
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: "Text to look for in the customer's name, the comments or the budget ID",
+		},
+		{
+			displayName: 'Seller ID',
+			name: 'sellerId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1',
+			description: 'Only budgets of this seller (the Billoget user ID, a number). Checked on each budget, since some Billoget versions do not filter by seller.',
+		},
+		{
+			displayName: 'State',
+			name: 'state',
+			type: 'options',
+			default: 'generated',
+			options: [
+				{ name: 'Approved', value: 'approved', description: 'Confirmed by the customer or approved (state 1)' },
+				{ name: 'Generated', value: 'generated', description: 'Created, not decided yet (state 0)' },
+				{ name: 'Rejected', value: 'rejected', description: 'Rejected (state 2)' },
+			],
+			description:
+				'Only budgets in this state. With an expression, 0/1/2 or GENERATED (PENDING), APPROVED, REJECTED are accepted too.',
+		},
+	]),
 	simplifyOption(),
 ];
 

@@ -2,29 +2,22 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { returnAllAndLimit } from '../common.descriptions';
+import { filtersCollection, returnAllAndLimit } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
 import { listRecords, wrap } from '../recordOperations';
 import { CUSTOMER } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Text to look for in name, email or phone (and DNI or CUIT, where your Billoget searches them)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description: 'Text to look for in name, email or phone (and DNI or CUIT, where your Billoget searches them)',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { filtersCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { readCollection, toText } from '../parameters';
 import { listRecords, maybeSimplify, wrap } from '../recordOperations';
 import { hasProductFilter, productMatches } from '../../shared/filters';
@@ -10,24 +10,17 @@ import { PRODUCT, productFilterOptions, readProductFilter } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			...productFilterOptions,
-			{
-				displayName: 'Search',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description:
-					'Text to look for in description, SKU or category (and product code, where your Billoget searches it)',
-			},
-		],
-	},
+	filtersCollection([
+		...productFilterOptions,
+		{
+			displayName: 'Search',
+			name: 'search',
+			type: 'string',
+			default: '',
+			description:
+				'Text to look for in description, SKU or category (and product code, where your Billoget searches it)',
+		},
+	]),
 	simplifyOption(),
 ];
 

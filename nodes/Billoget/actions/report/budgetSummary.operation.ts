@@ -7,7 +7,7 @@ import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { budgetListQuery } from '../../shared/filters';
 import { BUDGET, toCurrency } from '../budget/fields';
 import { locatorValue } from '../../shared/locator';
-import { recordLocator } from '../common.descriptions';
+import { filtersCollection, recordLocator } from '../common.descriptions';
 import { invalid, optionalId, readCollection, toDate, toNumber } from '../parameters';
 import {
 	dateRangeProperties,
@@ -97,39 +97,32 @@ const properties: INodeProperties[] = [
 		],
 		description: 'Length of the periods in the per-period breakdown (UTC)',
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			recordLocator({
-				name: 'customerId',
-				displayName: 'Customer',
-				resourceLabel: 'customer',
-				searchListMethod: 'searchCustomers',
-				description: 'Only budgets of this customer',
-				required: false,
-			}),
-			{
-				displayName: 'Currency',
-				name: 'currency',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ARS',
-				description: 'Only budgets in this currency (ISO code such as ARS or USD)',
-			},
-			{
-				displayName: 'Seller ID',
-				name: 'sellerId',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1,
-				description: 'Only budgets of this seller (the Billoget user ID of the seller)',
-			},
-		],
-	},
+	filtersCollection([
+		recordLocator({
+			name: 'customerId',
+			displayName: 'Customer',
+			resourceLabel: 'customer',
+			searchListMethod: 'searchCustomers',
+			description: 'Only budgets of this customer',
+			required: false,
+		}),
+		{
+			displayName: 'Currency',
+			name: 'currency',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ARS',
+			description: 'Only budgets in this currency (ISO code such as ARS or USD)',
+		},
+		{
+			displayName: 'Seller ID',
+			name: 'sellerId',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 1,
+			description: 'Only budgets of this seller (the Billoget user ID of the seller)',
+		},
+	]),
 	{
 		displayName: 'Top Customers',
 		name: 'topCustomers',

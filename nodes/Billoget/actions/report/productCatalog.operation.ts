@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { BillogetClient } from '../../transport/client';
 import { productMatches } from '../../shared/filters';
 import { summariseCatalog } from '../../shared/reports';
+import { filtersCollection } from '../common.descriptions';
 import { readCollection } from '../parameters';
 import { PRODUCT, productFilterOptions, readProductFilter } from '../product/fields';
 import { outputProperties, readReportShape, reportItems, reportOptions, requestCounter } from './parametersAndOutput';
@@ -43,14 +44,7 @@ export const BREAKDOWNS: BreakdownSpec[] = [
 ];
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: productFilterOptions,
-	},
+	filtersCollection(productFilterOptions),
 	...outputProperties('catalogue', BREAKDOWNS),
 	reportOptions('billoget-product-catalog-<breakdown>.csv'),
 ];
