@@ -94,6 +94,8 @@ describe('billogetApiError: what happened and how to fix it', () => {
 		[404, {}, 'The requested Billoget record does not exist', 'Check the ID'],
 		[401, { statusCode: 401, message: 'Unauthorized', error: 'Unauthorized' }, 'Billoget did not accept the API key', 'Copy the key again'],
 		[403, { statusCode: 403, error: 'Forbidden' }, 'Billoget refused this operation for the API key', "Check the key's scopes"],
+		[403, { statusCode: 403, message: 'This API key lacks the required scope: WRITE_BUDGETS', error: 'Forbidden' }, 'The Billoget API key lacks the WRITE_BUDGETS scope', 'add WRITE_BUDGETS'],
+		[400, { message: 'required scope: WRITE_BUDGETS' }, 'Billoget rejected the request: required scope: WRITE_BUDGETS', 'Correct the parameters'],
 		[409, { error: 'conflict' }, 'Billoget reported a conflict', 'already exists'],
 		[400, { message: 'limit must not be greater than 100' }, 'Billoget rejected the request: limit must not be greater than 100', 'Correct the parameters'],
 		[422, {}, 'Billoget rejected the request', 'Correct the parameters'],

@@ -17,7 +17,10 @@ describe('rate-limit state kept between polls (RateLimitState snapshot and resto
 	});
 
 	it('an empty state keeps nothing, and restoring nothing leaves the window unknown', () => {
-		expect(new RateLimitState().snapshot()).toEqual({});
+		expect(new RateLimitState().snapshot()).toStrictEqual({});
+		const partial = new RateLimitState();
+		partial.remaining = 3;
+		expect(partial.snapshot()).toStrictEqual({ remaining: 3 });
 		const state = new RateLimitState();
 		state.restore(undefined);
 		expect(state.available(0)).toBe(Number.POSITIVE_INFINITY);
@@ -26,6 +29,6 @@ describe('rate-limit state kept between polls (RateLimitState snapshot and resto
 	it.each([null, 'x', 42, { remaining: 'none', resetAtMs: Number.NaN, limit: Infinity }])('ignores what is not a snapshot: %p', (kept) => {
 		const state = new RateLimitState();
 		state.restore(kept);
-		expect(state.snapshot()).toEqual({});
+		expect(state.snapshot()).toStrictEqual({});
 	});
 });

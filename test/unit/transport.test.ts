@@ -4,7 +4,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-wo
 import { createClient } from '../../nodes/Billoget/transport/client';
 import type { BillogetClient } from '../../nodes/Billoget/transport/client';
 import { noteRateLimitHeaders, RateLimitState, waitForRateLimitReset } from '../../nodes/Billoget/transport/rateLimit';
-import { compact, unwrapData } from '../../nodes/Billoget/transport/request';
+import { backoffMs, compact, unwrapData } from '../../nodes/Billoget/transport/request';
 import type { BillogetRequest } from '../../nodes/Billoget/transport/request';
 import { DEFAULT_SETTINGS } from '../../nodes/Billoget/transport/settings';
 import { failure, fakeHttp } from '../harness/fakeHttp';
@@ -278,7 +278,7 @@ describe('rate-limit state', () => {
 		Object.assign(far, { remaining: 0, limit: 10, resetAtMs: NOW + 60_000 });
 		const error = await failure(waitForRateLimitReset(ctx, far, settings, 4));
 		expect(error.message).toBe('Billoget rate limit reached for this API key');
-		expect(error.description).toContain('It resets at 2026-11-25T12:01:00.000Z.');
+		expect(error.description).toContain('Billoget said: "No requests left in the current rate-limit window". It resets at 2026-11-25T12:01:00.000Z.');
 		expect(error.context.itemIndex).toBe(4);
 
 		const edge = new RateLimitState();
@@ -349,6 +349,8 @@ describe('single records', () => {
 		expect(unwrapData([1])).toEqual({});
 		expect(unwrapData('text')).toEqual({});
 		expect(unwrapData(null)).toEqual({});
+		expect(unwrapData({ data: 'text' })).toEqual({ data: 'text' });
+		expect(unwrapData({ data: 5, id: 1 })).toEqual({ data: 5, id: 1 });
 	});
 
 	it('client.requestRecord returns the record', async () => {
@@ -357,6 +359,148 @@ describe('single records', () => {
 	});
 
 	it('compact drops only undefined, null and empty text', () => {
-		expect(compact({ a: 0, b: false, c: '', d: null, e: undefined, f: 'x', g: [] })).toEqual({ a: 0, b: false, f: 'x', g: [] });
+		expect(compact({ a: 0, b: false, c: '', d: null, e: undefined, f: 'x', g: [] })).toStrictEqual({ a: 0, b: false, f: 'x', g: [] });
+	});
+});
+
+describe('client.request: which failures are retried', () => {
+	// Per network code: is a GET retried, and is a POST without a look-up sent again? Codes where the
+	// request cannot have reached Billoget re-post; a timeout ends a GET at once; the rest retry a GET
+	// and never re-post blindly.
+	it.each([
+		['ECONNREFUSED', 'retried', 'sent again'],
+		['ENOTFOUND', 'retried', 'sent again'],
+		['EAI_AGAIN', 'retried', 'sent again'],
+		['ETIMEDOUT', 'ended', 'not sent again'],
+		['ECONNABORTED', 'ended', 'not sent again'],
+		['ECONNRESET', 'retried', 'not sent again'],
+		['EPIPE', 'retried', 'not sent again'],
+		['ERR_SOCKET_CONNECTION_TIMEOUT', 'ended', 'not sent again'],
+		['UND_ERR_SOCKET', 'retried', 'not sent again'],
+	])('%s: a GET is %s, a POST is %s', async (code, get, post) => {
+		const read = fake([{ error: networkError(code) }, { status: 200, body: 'read' }]);
+		if (get === 'retried') {
+			expect((await call(read)).body).toBe('read');
+			expect(read.sent).toHaveLength(2);
+		} else {
+			expect((await failure(call(read))).message).toBe('Billoget did not answer within 1234 ms');
+			expect(read.sent).toHaveLength(1);
+		}
+		const create = fake([{ error: networkError(code) }, { status: 201, body: 'created' }]);
+		if (post === 'sent again') {
+			expect((await call(create, { method: 'POST', body: {} })).body).toBe('created');
+			expect(create.sent).toHaveLength(2);
+		} else {
+			expect((await failure(call(create, { method: 'POST', body: {} }))).context.outcome).toBe('unknown');
+			expect(create.sent).toHaveLength(1);
+		}
+	});
+
+	it('an error code that is not a network failure is passed on, not retried', async () => {
+		const f = fake([{ error: networkError('EACCES') }, { status: 200, body: 'read' }]);
+		const error = await failure(call(f));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).not.toMatch(/Billoget/);
+		expect(f.sent).toHaveLength(1);
+	});
+
+	it('reads a failure without a code from its message', async () => {
+		const hangUp = fake([{ error: { message: 'socket hang up' } }, { error: { message: 'socket hang up' } }]);
+		expect((await failure(call(hangUp))).message).toBe('The connection to Billoget failed (connection reset)');
+		expect(hangUp.sent).toHaveLength(2);
+		const timedOut = fake([{ error: { code: 'ECONNRESET', message: 'timeout of 1234ms exceeded' } }]);
+		expect((await failure(call(timedOut))).message).toBe('Billoget did not answer within 1234 ms');
+		expect(timedOut.sent).toHaveLength(1);
+	});
+
+	it('after a lost create that created nothing, posts again', async () => {
+		const f = fake([{ error: networkError('ECONNRESET') }, { status: 201, body: { id: 8 } }]);
+		expect((await call(f, { method: 'POST', body: {}, findCreated: async () => undefined })).body).toEqual({ id: 8 });
+		expect(f.sent).toHaveLength(2);
+	});
+
+	it('names the item when it gives up', async () => {
+		const lost = fake([{ error: networkError('ECONNRESET') }, { error: networkError('ECONNRESET') }]);
+		const error = await failure(call(lost, { itemIndex: 4 }));
+		expect(error.message).toBe('The connection to Billoget failed (connection reset)');
+		expect(error.context.itemIndex).toBe(4);
+		const gateway = fake([{ status: 502 }]);
+		expect((await failure(call(gateway, { method: 'POST', body: {}, itemIndex: 6 }))).context.itemIndex).toBe(6);
+	});
+
+	it('takes a 404 as deleted only for a DELETE whose earlier attempt may have reached Billoget', async () => {
+		const refused = fake([{ error: networkError('ECONNREFUSED') }, { status: 404, body: {} }]);
+		expect((await failure(call(refused, { method: 'DELETE' }))).message).toBe('The requested Billoget record does not exist');
+		const read = fake([{ error: networkError('ECONNRESET') }, { status: 404, body: {} }]);
+		expect((await failure(call(read))).message).toBe('The requested Billoget record does not exist');
+		const conflict = fake([{ error: networkError('ECONNRESET') }, { status: 409, body: { message: 'in use' } }]);
+		expect((await failure(call(conflict, { method: 'DELETE' }))).message).toBe('Billoget reported a conflict');
+	});
+
+	it('takes only 2xx answers as success', async () => {
+		for (const status of [100, 199, 300, 304]) {
+			const f = fake([{ status, body: { message: 'odd' } }]);
+			expect(await failure(call(f))).toBeInstanceOf(NodeApiError);
+		}
+		expect((await call(fake([{ status: 299, body: 'fine' }]))).body).toBe('fine');
+	});
+
+	it('reads headers that are not an object as none', async () => {
+		const f = fake([{ status: 200, body: 1, headers: 'x-ratelimit-remaining: 3' as unknown as Record<string, unknown> }]);
+		expect((await call(f)).headers).toEqual({});
+		expect(f.client.rate.remaining).toBeUndefined();
+	});
+
+	it('backs off 250 ms, then doubling, to at most 8 s', () => {
+		expect([1, 2, 3, 4, 5, 6, 7, 10].map(backoffMs)).toEqual([250, 500, 1000, 2000, 4000, 8000, 8000, 8000]);
+	});
+});
+
+describe('waiting for the rate limit (fake clock)', () => {
+	const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+	beforeEach(() => jest.useFakeTimers({ now: NOW }));
+	afterEach(() => jest.useRealTimers());
+
+	/** Whether the promise has settled once `ms` of fake time have passed. */
+	async function settledAfter(promise: Promise<unknown>, ms: number): Promise<boolean> {
+		let settled = false;
+		void promise.then(
+			() => (settled = true),
+			() => (settled = true),
+		);
+		await jest.advanceTimersByTimeAsync(ms);
+		return settled;
+	}
+
+	it('waits the whole Retry-After of a 429, also when it is exactly the maximum wait', async () => {
+		const f = fake([{ status: 429, headers: { 'retry-after': '1' }, body: {} }, { status: 200, body: 'after' }]);
+		f.client.settings.now = () => NOW;
+		const answer = call(f);
+		expect(await settledAfter(answer, 999)).toBe(false);
+		expect(f.sent).toHaveLength(1);
+		expect(await settledAfter(answer, 1)).toBe(true);
+		expect((await answer).body).toBe('after');
+		expect(f.sent).toHaveLength(2);
+	});
+
+	it('before a request with nothing left, waits until the reset', async () => {
+		const ctx = { getNode: () => ({ name: 'Billoget' }) } as unknown as IExecuteFunctions;
+		const settings = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 1000, now: () => NOW };
+		const state = new RateLimitState();
+		Object.assign(state, { remaining: 0, limit: 10, resetAtMs: NOW + 500 });
+		const waited = waitForRateLimitReset(ctx, state, settings);
+		expect(await settledAfter(waited, 499)).toBe(false);
+		expect(await settledAfter(waited, 1)).toBe(true);
+		expect(state.remaining).toBeUndefined();
+	});
+
+	it('with requests left, does not wait and keeps the count', async () => {
+		const ctx = { getNode: () => ({ name: 'Billoget' }) } as unknown as IExecuteFunctions;
+		const settings = { ...DEFAULT_SETTINGS, now: () => NOW };
+		const state = new RateLimitState();
+		Object.assign(state, { remaining: 5, limit: 10, resetAtMs: NOW + 500 });
+		expect(await settledAfter(waitForRateLimitReset(ctx, state, settings), 0)).toBe(true);
+		expect(state.remaining).toBe(5);
 	});
 });

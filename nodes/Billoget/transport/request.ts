@@ -95,7 +95,8 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
-function backoffMs(attempt: number): number {
+/** The wait before retry number `attempt` (1, 2, …): doubling from a quarter second, at most 8 s. */
+export function backoffMs(attempt: number): number {
 	return Math.min(8000, 250 * 2 ** (attempt - 1));
 }
 
