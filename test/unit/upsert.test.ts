@@ -144,6 +144,11 @@ describe('Create or Update: Load All Once', () => {
 		expect(outputOf(first.outcomes[0])).toMatchObject({ action: 'updated', id: 3, phone: '5' });
 	});
 
+	it('says so when the record to update was deleted meanwhile', async () => {
+		const gone = await upsertFailure([{ fields: { email: 'ana@example.com', phone: '5' } }], [list([ana]), { status: 404, body: {} }], { matching: 'loadAll' });
+		expect(gone.error.message).toBe('The customer with ID 7 was deleted while this run was updating it');
+	});
+
 	it('asks for what a create needs only when a create is needed', async () => {
 		const refused = await upsertFailure([{ fields: { email: 'new@example.com', phone: '5' } }], [list([ana])], { matching: 'loadAll' });
 		expect(refused.error.message).toBe('First Name is required to create a new customer');
@@ -193,6 +198,15 @@ describe('Create or Update: which matching runs', () => {
 		expect(lines(lowThreshold.sent)).toEqual([`GET ${PATH}?page=1&limit=100`]);
 		const atThreshold = await upsert(two, [list([ana]), list([luis])], { loadAllThreshold: 2, matching: 'auto' });
 		expect(atThreshold.sent).toHaveLength(2);
+	});
+
+	it('Per Item Search ignores the threshold', async () => {
+		const two = [...one, { fields: { email: 'luis@example.com', firstName: 'Luis' } }];
+		const run = await upsert(two, [list([ana]), list([luis])], { matching: 'perItem', loadAllThreshold: 1 });
+		expect(lines(run.sent)).toEqual([
+			`GET ${PATH}?search=ana%40example.com&page=1&limit=100`,
+			`GET ${PATH}?search=luis%40example.com&page=1&limit=100`,
+		]);
 	});
 
 	it('lists all for a key not every Billoget searches, even when Per Item Search is chosen', async () => {
@@ -356,17 +370,30 @@ describe('Create or Update: parameters and messages', () => {
 	it('the options name the records and the searchable keys, with Auto, 20 and Fail the Item by default', () => {
 		const options = upsertOptions('customers', 'Email');
 		const byName = Object.fromEntries((options.options as IDataObject[]).map((o) => [o.name, o]));
+		expect((options.options as IDataObject[]).map((o) => [o.name, o.displayName])).toEqual([
+			['loadAllThreshold', 'Load All Threshold'],
+			['matching', 'Matching'],
+			['multipleMatches', 'Multiple Matches'],
+		]);
 		expect(byName.loadAllThreshold).toMatchObject({ default: 20, typeOptions: { minValue: 1 } });
 		expect(String(byName.loadAllThreshold.description)).toContain('all existing customers are listed once');
 		expect(String(byName.loadAllThreshold.description)).toContain('(matching on Email;');
 		expect(byName.matching).toMatchObject({ default: 'auto' });
 		const modes = byName.matching.options as IDataObject[];
-		expect(modes.map((m) => m.value)).toEqual(['auto', 'loadAll', 'perItem']);
+		expect(modes.map((m) => [m.name, m.value])).toEqual([
+			['Auto', 'auto'],
+			['Load All Once', 'loadAll'],
+			['Per Item Search', 'perItem'],
+		]);
 		expect(String(modes[0].description)).toContain('matching on Email');
 		expect(String(modes[1].description)).toContain('List every existing customers once');
 		expect(String(modes[2].description)).toContain('Only when matching on Email');
 		expect(byName.multipleMatches).toMatchObject({ default: 'error' });
-		expect((byName.multipleMatches.options as IDataObject[]).map((m) => m.value)).toEqual(['error', 'updateFirst']);
+		expect((byName.multipleMatches.options as IDataObject[]).map((m) => [m.name, m.value])).toEqual([
+			['Fail the Item', 'error'],
+			['Update the First (Lowest ID)', 'updateFirst'],
+		]);
+		expect((byName.multipleMatches.options as IDataObject[])[0].description).toBe('Stop with an error that lists the matching IDs');
 		expect(String(byName.multipleMatches.description)).toContain('several existing customers share');
 	});
 

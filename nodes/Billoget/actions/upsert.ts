@@ -141,7 +141,7 @@ export async function executeUpsert(
 		const options = readCollection(ctx, 'options', 0);
 		const matching = (options.matching as string | undefined) ?? 'auto';
 		const threshold = (options.loadAllThreshold as number | undefined) ?? 20;
-		const multipleMatches = (options.multipleMatches as string | undefined) ?? 'error';
+		const updateFirst = options.multipleMatches === 'updateFirst';
 		const matchOn = valid[0].matchOn;
 		const loadAll =
 			matching === 'loadAll' || !isSearchableKey(matchOn) || (matching === 'auto' && items.length > threshold);
@@ -158,8 +158,8 @@ export async function executeUpsert(
 				});
 				index = indexByKey(existing, matchOn);
 			} catch (error) {
-				if (!ctx.continueOnFail()) throw withProgress(ctx, client, error as Error, outcomes, undefined);
-				// Nothing was written: every item comes out as not processed, with the reason.
+				// Nothing was written: every item comes out as not processed, with the reason (or, without
+				// Continue On Fail, the run fails below saying no item was done).
 				stopped = error as Error;
 			}
 		}
@@ -170,7 +170,7 @@ export async function executeUpsert(
 				continue;
 			}
 			try {
-				const json = await upsertGroup(ctx, client, spec, group, matchOn, multipleMatches, index);
+				const json = await upsertGroup(ctx, client, spec, group, matchOn, updateFirst, index);
 				for (const i of group.itemIndexes) {
 					outcomes.set(i, {
 						item: i,
@@ -203,13 +203,14 @@ async function upsertGroup(
 	spec: UpsertSpec,
 	group: UpsertGroup<IDataObject>,
 	matchOn: MatchKey,
-	multipleMatches: string,
-	index: Map<string, IDataObject[]> | undefined,
+	updateFirst: boolean,
+	index: ReadonlyMap<string, IDataObject[]> | undefined,
 ): Promise<IDataObject> {
+	// Items are grouped by key, so each key is looked up (in the index or by a search) exactly once.
 	const itemIndex = group.itemIndexes[0];
 	const matches = index ? (index.get(group.key) ?? []) : await searchByKey(client, spec, matchOn, group, itemIndex);
 
-	if (matches.length > 1 && multipleMatches !== 'updateFirst') {
+	if (matches.length > 1 && !updateFirst) {
 		throw new NodeOperationError(
 			ctx.getNode(),
 			`${matches.length} ${spec.label}s match ${matchOn} "${String(group.desired[matchOn])}"`,
@@ -248,7 +249,6 @@ async function upsertGroup(
 				}),
 		});
 		client.claimed.claim(spec.path, created.id);
-		index?.set(group.key, [created]);
 		return { action: 'created', changedFields: Object.keys(group.desired), ...created };
 	}
 
@@ -265,7 +265,6 @@ async function upsertGroup(
 		notFoundMessage: `The ${spec.label} with ID ${String(current.id)} was deleted while this run was updating it`,
 	});
 	const record = { ...current, ...updated };
-	index?.set(group.key, [record, ...matches.filter((m) => m !== current)]);
 	return { action: 'updated', changedFields: changedFields(current, group.desired), ...record };
 }
 
