@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { filtersCollection, recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { budgetLocator, filtersCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { optionalId, readCollection } from '../parameters';
 import { locatorValue } from '../../shared/locator';
 import { APPROVALS_PATH } from './fields';
@@ -11,14 +11,7 @@ import { listApprovals } from './list';
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
-		recordLocator({
-			name: 'budgetId',
-			displayName: 'Budget',
-			resourceLabel: 'budget',
-			searchListMethod: 'searchBudgets',
-			description: 'Only the approval history of this budget: pick one, or give its Billoget budget ID (a number)',
-			required: false,
-		}),
+		{ ...budgetLocator('Only the approval history of this budget: pick one, or give its Billoget budget ID (a number)'), required: false },
 	]),
 	simplifyOption(),
 ];

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
 import { approvalMatches } from '../../shared/filters';
-import { filtersCollection, recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { budgetLocator, filtersCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection } from '../parameters';
 import { listRecords } from '../recordOperations';
 import { locatorValue } from '../../shared/locator';
@@ -14,14 +14,7 @@ const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'];
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
-		recordLocator({
-			name: 'budgetId',
-			displayName: 'Budget',
-			resourceLabel: 'budget',
-			searchListMethod: 'searchBudgets',
-			description: 'Only approval requests of this budget: pick one, or give its Billoget budget ID (a number)',
-			required: false,
-		}),
+		{ ...budgetLocator('Only approval requests of this budget: pick one, or give its Billoget budget ID (a number)'), required: false },
 		{
 			displayName: 'Status',
 			name: 'status',
