@@ -58,16 +58,32 @@ describe('public tokens', () => {
 		['https://billoget.com/budget/3f9a2c1d/?utm_source=mail#top', '3f9a2c1d'],
 		['http://localhost:4010/v1/api/public/budgets/token/tok-1', 'tok-1'],
 		['https://app.billoget.com/es/presupuesto/tok_2', 'tok_2'],
+		['HTTPS://app.billoget.com/p/tok3?x=1', 'tok3'],
+		['https://app.billoget.com/p/tok3#top', 'tok3'],
+		['https://app.billoget.com/tok4/', 'tok4'],
+		['https://app.billoget.com/budget/tok5/pdf', 'tok5'],
+		['https://app.billoget.com/x/token/tok6/view', 'tok6'],
+		['https://budget.example.com/tok7', 'tok7'],
+		['https://app.billoget.com/budget/ab%2Dc', 'ab-c'],
 	])('extracts the token from %p', (raw, token) => {
 		expect(extractToken(raw)).toBe(token);
 	});
 
-	it.each(['', 'abc$', 'with space', 'a'.repeat(101), 'https://app.billoget.com/', 'https://app.billoget.com/budget/%E0%A4%A'])(
-		'refuses %p',
-		(raw) => {
-			expect(extractToken(raw)).toBeUndefined();
-		},
-	);
+	it.each([
+		'',
+		'abc$',
+		'with space',
+		'a'.repeat(101),
+		'https://app.billoget.com/',
+		'https://app.billoget.com/budget/%E0%A4%A',
+		'http://localhost',
+		'https://localhost?tok=1',
+		'https://app.billoget.com/budget',
+		'https://app.billoget.com/es/token/',
+		'see https://app.billoget.com/budget/tok1',
+	])('refuses %p', (raw) => {
+		expect(extractToken(raw)).toBeUndefined();
+	});
 
 	it('accepts exactly 100 characters', () => {
 		expect(extractToken('a'.repeat(100))).toBe('a'.repeat(100));
@@ -153,5 +169,139 @@ describe('line items', () => {
 		expect(linesFingerprint(stored)).toBe(linesFingerprint(sent));
 		expect(linesFingerprint([{ productId: 4, quantity: 2, unitPrice: 0.335 }, sent[1]])).not.toBe(linesFingerprint(sent));
 		expect(linesFingerprint(undefined)).toBeUndefined();
+	});
+});
+
+describe('line items: numbers, IDs and item types', () => {
+	const quantityOf = (quantity: unknown) => {
+		const checked = checkLine({ productId: 12, quantity }, 1);
+		return checked.ok ? checked.value.quantity : checked.problem.message;
+	};
+
+	it('reads quantities written as numbers or text, with a decimal comma or an exponent', () => {
+		expect([2, ' 2 ', '1,5', '.5', '5.', '+3', '1e2', '10E+2', '25e-1'].map(quantityOf)).toEqual([2, 2, 1.5, 0.5, 5, 3, 100, 1000, 2.5]);
+	});
+
+	it.each(['abc', '1.2.3', '2x', 'x2', '1e', 'e5', '1e+', '.', '1 2', Number.NaN])('refuses the quantity %p', (quantity) => {
+		expect(quantityOf(quantity)).toBe(`Line item 1: Quantity ${JSON.stringify(quantity)} is not a number`);
+	});
+
+	it('asks for a missing quantity, also when it is only spaces', () => {
+		expect(quantityOf('   ')).toBe('Line item 1: Quantity is missing');
+		expect(quantityOf(null)).toBe('Line item 1: Quantity is missing');
+	});
+
+	it('takes a product ID that is a positive whole number, as a number, text or a picked item', () => {
+		for (const productId of [12, '12', ' 12 ', { __rl: true, mode: 'list', value: '12' }]) {
+			expect(checkLine({ productId, quantity: 1 }, 1)).toEqual({ ok: true, value: { productId: 12, quantity: 1 } });
+		}
+		for (const productId of [0, '0', '-1', '1.5', '12a', 'a12', true]) {
+			const checked = checkLine({ productId, quantity: 1 }, 2);
+			expect(checked.ok).toBe(false);
+			if (!checked.ok) expect(checked.problem).toMatchObject({ line: 2, field: 'Product', message: `Line item 2: Product ${JSON.stringify(productId)} is not a product ID` });
+		}
+	});
+
+	it('tells the item type from what is given when Item Type is empty', () => {
+		expect(checkLine({ packageId: '7', quantity: 1, unitPrice: 5 }, 1)).toEqual({ ok: true, value: { packageId: 7, quantity: 1, unitPrice: 5 } });
+		expect(checkLine({ itemType: '  ', packageId: 7, quantity: 1, unitPrice: 5 }, 1)).toMatchObject({ ok: true, value: { packageId: 7 } });
+		expect(checkLine({ itemType: ' Package ', packageId: 7, quantity: 1, unitPrice: 5 }, 1)).toMatchObject({ ok: true, value: { packageId: 7 } });
+		const both = checkLine({ productId: 12, packageId: 7, quantity: 1 }, 3);
+		expect(both.ok ? both.value : both.problem).toMatchObject({ field: 'Package ID', message: 'Line item 3: has both a product and a package' });
+		const neither = checkLine({ quantity: 1 }, 1);
+		expect(neither.ok ? neither.value : neither.problem.message).toBe('Line item 1: Product is missing');
+		const badPackage = checkLine({ itemType: 'package', packageId: 'x', quantity: 1, unitPrice: 1 }, 1);
+		expect(badPackage.ok ? badPackage.value : badPackage.problem.message).toBe('Line item 1: Package ID "x" is not an ID');
+	});
+
+	it('checkLines keeps every line in order, and names the first bad one', () => {
+		const lines = checkLines([
+			{ productId: 12, quantity: 1 },
+			{ packageId: 3, quantity: '2', unitPrice: '4,5' },
+		]);
+		expect(lines).toEqual({ ok: true, value: [{ productId: 12, quantity: 1 }, { packageId: 3, quantity: 2, unitPrice: 4.5 }] });
+		const bad = checkLines([{ productId: 12, quantity: 1 }, { productId: 12, quantity: 0 }]);
+		expect(bad.ok ? bad.value : bad.problem.line).toBe(2);
+		const none = checkLines([]);
+		expect(none.ok ? none.value : none.problem).toEqual({
+			line: 0,
+			field: 'Line Items',
+			message: 'The budget has no line items',
+			hint: 'Add at least one line (a product or package with a quantity).',
+		});
+	});
+});
+
+describe('Items (JSON)', () => {
+	it('reads an array, its JSON text, or an object with an items array; only the line fields are kept', () => {
+		const entry = { productId: 12, quantity: 3, unitPrice: 10.5, note: 'dropped' };
+		const kept = { itemType: undefined, productId: 12, packageId: undefined, quantity: 3, unitPrice: 10.5 };
+		expect(linesFromJson([entry])).toStrictEqual({ ok: true, value: [kept] });
+		expect(linesFromJson(JSON.stringify([entry]))).toStrictEqual({ ok: true, value: [kept] });
+		expect(linesFromJson({ items: [entry] })).toStrictEqual({ ok: true, value: [kept] });
+		expect(linesFromJson('  ')).toEqual({ ok: true, value: [] });
+	});
+
+	it('says what is wrong with anything else', () => {
+		expect(linesFromJson('[{"productId": 12,')).toEqual({
+			ok: false,
+			problem: {
+				line: 0,
+				field: 'Items (JSON)',
+				message: 'Items (JSON) is not valid JSON',
+				hint: 'Use an array such as [{"productId": 12, "quantity": 3, "unitPrice": 10.5}], or map an array with an expression.',
+			},
+		});
+		for (const value of [{ items: 'x' }, { lines: [] }, null, 5, 'true']) {
+			expect(linesFromJson(value)).toEqual({
+				ok: false,
+				problem: {
+					line: 0,
+					field: 'Items (JSON)',
+					message: 'Items (JSON) must be an array of line items',
+					hint: 'Use an array such as [{"productId": 12, "quantity": 3}]; each entry has productId or packageId, quantity and optionally unitPrice.',
+				},
+			});
+		}
+		for (const entry of [1, null, [1], 'x']) {
+			expect(linesFromJson([{ productId: 1, quantity: 1 }, entry])).toEqual({
+				ok: false,
+				problem: {
+					line: 2,
+					field: 'Items (JSON)',
+					message: 'Line item 2: is not an object',
+					hint: 'Each entry looks like {"productId": 12, "quantity": 3, "unitPrice": 10.5}.',
+				},
+			});
+		}
+	});
+});
+
+describe('linesFingerprint: how a budget created by a lost attempt is recognised', () => {
+	const a = { productId: 1, quantity: 2, unitPrice: 10 };
+	const b = { packageId: 3, quantity: '1', unitPrice: '5,5' };
+
+	it('is the same for the same lines in any order, numbers as text or not', () => {
+		expect(linesFingerprint([a, b])).toBe('k3x1@5.5|p1x2@10');
+		expect(linesFingerprint([b, a])).toBe('k3x1@5.5|p1x2@10');
+		expect(linesFingerprint([{ productId: 1, quantity: '2', unitPrice: '10.0' }, { packageId: 3, quantity: 1, unitPrice: 5.5 }])).toBe('k3x1@5.5|p1x2@10');
+		expect(linesFingerprint([{ productId: null, packageId: 3, quantity: 1, unitPrice: 5.5 }])).toBe('k3x1@5.5');
+		expect(linesFingerprint([])).toBe('');
+	});
+
+	it('differs when a quantity, price or product differs', () => {
+		const base = linesFingerprint([a]);
+		expect(linesFingerprint([{ ...a, quantity: 3 }])).not.toBe(base);
+		expect(linesFingerprint([{ ...a, unitPrice: 11 }])).not.toBe(base);
+		expect(linesFingerprint([{ ...a, productId: 2 }])).not.toBe(base);
+		expect(linesFingerprint([a, a])).not.toBe(base);
+	});
+
+	it('is unknown when the lines cannot be read', () => {
+		for (const items of [undefined, 'p1x2@10', { 0: a }]) expect(linesFingerprint(items)).toBeUndefined();
+		for (const item of [null, 'a', 5]) expect(linesFingerprint([a, item])).toBeUndefined();
+		expect(linesFingerprint([{ productId: 1, unitPrice: 10 }])).toBeUndefined();
+		expect(linesFingerprint([{ productId: 1, quantity: 2 }])).toBeUndefined();
+		expect(linesFingerprint([{ productId: 1, quantity: 'two', unitPrice: 10 }])).toBeUndefined();
 	});
 });

@@ -13,7 +13,8 @@ export function extractToken(raw: string): string | undefined {
 		const path = text.replace(/^https?:\/\/[^/]*/i, '').replace(/[?#].*$/, '');
 		const segments = path.split('/').filter((segment) => segment !== '');
 		const marker = segments.findIndex((segment) => segment === 'budget' || segment === 'token');
-		const candidate = marker >= 0 && marker < segments.length - 1 ? segments[marker + 1] : segments[segments.length - 1];
+		// After a /budget/ or /token/ segment, the next one (none after it: no token); else the last segment.
+		const candidate = marker >= 0 ? segments[marker + 1] : segments[segments.length - 1];
 		if (candidate === undefined) return undefined;
 		try {
 			text = decodeURIComponent(candidate);
