@@ -74,7 +74,7 @@ const luis = { id: 9, email: 'luis@example.com', firstName: 'Luis', phone: '222'
 function lines(sent: IHttpRequestOptions[]): string[] {
 	return sent.map((options) => {
 		const path = String(options.url).replace('https://api.example.test/v1', '');
-		const query = new URLSearchParams(Object.entries(options.qs ?? {}).map(([k, v]) => [k, String(v)])).toString();
+		const query = new URLSearchParams(Object.entries(options.qs ?? {}).map(([k, v]): [string, string] => [k, String(v)])).toString();
 		return `${options.method} ${path}${query ? `?${query}` : ''}`;
 	});
 }
@@ -369,8 +369,8 @@ describe('Create or Update: parameters and messages', () => {
 
 	it('the options name the records and the searchable keys, with Auto, 20 and Fail the Item by default', () => {
 		const options = upsertOptions('customers', 'Email');
-		const byName = Object.fromEntries((options.options as IDataObject[]).map((o) => [o.name, o]));
-		expect((options.options as IDataObject[]).map((o) => [o.name, o.displayName])).toEqual([
+		const byName = Object.fromEntries((options.options as unknown as IDataObject[]).map((o) => [o.name, o]));
+		expect((options.options as unknown as IDataObject[]).map((o) => [o.name, o.displayName])).toEqual([
 			['loadAllThreshold', 'Load All Threshold'],
 			['matching', 'Matching'],
 			['multipleMatches', 'Multiple Matches'],
