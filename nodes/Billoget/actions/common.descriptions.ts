@@ -51,31 +51,39 @@ export function recordLocator(options: {
 	};
 }
 
-export const customerLocator = (description: string, name = 'customerId'): INodeProperties =>
+/** `required: false` for a locator that is a filter, which may stay empty. */
+interface LocatorOptions {
+	required?: boolean;
+}
+
+export const customerLocator = (description: string, options: LocatorOptions = {}): INodeProperties =>
 	recordLocator({
-		name,
+		name: 'customerId',
 		displayName: 'Customer',
 		resourceLabel: 'customer',
 		searchListMethod: 'searchCustomers',
 		description,
+		required: options.required,
 	});
 
-export const productLocator = (description: string, name = 'productId'): INodeProperties =>
+export const productLocator = (description: string, options: LocatorOptions = {}): INodeProperties =>
 	recordLocator({
-		name,
+		name: 'productId',
 		displayName: 'Product',
 		resourceLabel: 'product',
 		searchListMethod: 'searchProducts',
 		description,
+		required: options.required,
 	});
 
-export const budgetLocator = (description: string, name = 'budgetId'): INodeProperties =>
+export const budgetLocator = (description: string, options: LocatorOptions = {}): INodeProperties =>
 	recordLocator({
-		name,
+		name: 'budgetId',
 		displayName: 'Budget',
 		resourceLabel: 'budget',
 		searchListMethod: 'searchBudgets',
 		description,
+		required: options.required,
 	});
 
 export function returnAllAndLimit(): INodeProperties[] {
@@ -115,7 +123,6 @@ export function simplifyOption(): INodeProperties {
 	};
 }
 
-/** An operation's Options collection. */
 /** The Filters collection of a list or report operation. */
 export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	return {
@@ -128,6 +135,7 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** An operation's Options collection. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',

@@ -11,7 +11,7 @@ import { listApprovals } from './list';
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
-		{ ...budgetLocator('Only the approval history of this budget: pick one, or give its Billoget budget ID (a number)'), required: false },
+		budgetLocator('Only the approval history of this budget: pick one, or give its Billoget budget ID (a number)', { required: false }),
 	]),
 	simplifyOption(),
 ];

@@ -14,7 +14,7 @@ const STATUSES = ['pending', 'approved', 'rejected', 'cancelled'];
 const properties: INodeProperties[] = [
 	...returnAllAndLimit(),
 	filtersCollection([
-		{ ...budgetLocator('Only approval requests of this budget: pick one, or give its Billoget budget ID (a number)'), required: false },
+		budgetLocator('Only approval requests of this budget: pick one, or give its Billoget budget ID (a number)', { required: false }),
 		{
 			displayName: 'Status',
 			name: 'status',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { BillogetClient } from '../../transport/client';
-import { filtersCollection, recordLocator, returnAllAndLimit, simplifyOption } from '../common.descriptions';
+import { customerLocator, filtersCollection, returnAllAndLimit, simplifyOption } from '../common.descriptions';
 import { invalid, optionalId, readCollection, toText } from '../parameters';
 import { listRecords, wrap } from '../recordOperations';
 import { BUDGET, budgetOutput, toCurrency, toDateFilter } from './fields';
@@ -22,14 +22,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'e.g. USD',
 			description: 'Only budgets in this currency (three-letter ISO 4217 code). Checked on each budget, since some Billoget versions do not filter by currency.',
 		},
-		recordLocator({
-			name: 'customerId',
-			displayName: 'Customer',
-			resourceLabel: 'customer',
-			searchListMethod: 'searchCustomers',
-			description: 'Only budgets of this customer: pick one, or give the Billoget customer ID (a number)',
-			required: false,
-		}),
+		customerLocator('Only budgets of this customer: pick one, or give the Billoget customer ID (a number)', { required: false }),
 		{
 			displayName: 'Issue Date From',
 			name: 'issueDateFrom',

@@ -7,7 +7,7 @@ import type { BudgetFilter, DateField, Period } from '../../shared/reports';
 import { budgetListQuery } from '../../shared/filters';
 import { BUDGET, toCurrency } from '../budget/fields';
 import { locatorValue } from '../../shared/locator';
-import { filtersCollection, recordLocator } from '../common.descriptions';
+import { customerLocator, filtersCollection } from '../common.descriptions';
 import { invalid, optionalId, readCollection, toDate, toNumber } from '../parameters';
 import {
 	dateRangeProperties,
@@ -98,14 +98,7 @@ const properties: INodeProperties[] = [
 		description: 'Length of the periods in the per-period breakdown (UTC)',
 	},
 	filtersCollection([
-		recordLocator({
-			name: 'customerId',
-			displayName: 'Customer',
-			resourceLabel: 'customer',
-			searchListMethod: 'searchCustomers',
-			description: 'Only budgets of this customer',
-			required: false,
-		}),
+		customerLocator('Only budgets of this customer', { required: false }),
 		{
 			displayName: 'Currency',
 			name: 'currency',
