@@ -28,6 +28,12 @@ interface Fake {
 	sent: IHttpRequestOptions[];
 }
 
+/** The clock of the rate-limit tests. */
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+/** The context the rate-limit wait needs: only the node, for its errors. */
+const NODE_ONLY = { getNode: () => ({ name: 'Billoget' }) } as unknown as IExecuteFunctions;
+
 const networkError = (code: string) => Object.assign(new Error(`connect ${code}`), { code });
 
 async function call(f: Fake, request: Partial<BillogetRequest> = {}) {
@@ -220,7 +226,6 @@ describe('client.request: answers and retries', () => {
 });
 
 describe('rate-limit state', () => {
-	const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 	it('reads the X-RateLimit headers: Unix seconds, milliseconds, or seconds from now', () => {
 		const state = new RateLimitState();
@@ -267,28 +272,27 @@ describe('rate-limit state', () => {
 	});
 
 	it('before a request with nothing left, waits for a near reset and fails on a far one without sending', async () => {
-		const ctx = { getNode: () => ({ name: 'Billoget' }) } as unknown as IExecuteFunctions;
 		const settings = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 1000, now: () => NOW };
 		const near = new RateLimitState();
 		Object.assign(near, { remaining: 0, limit: 10, resetAtMs: NOW + 10 });
-		await waitForRateLimitReset(ctx, near, settings);
+		await waitForRateLimitReset(NODE_ONLY, near, settings);
 		expect(near.remaining).toBeUndefined();
 
 		const far = new RateLimitState();
 		Object.assign(far, { remaining: 0, limit: 10, resetAtMs: NOW + 60_000 });
-		const error = await failure(waitForRateLimitReset(ctx, far, settings, 4));
+		const error = await failure(waitForRateLimitReset(NODE_ONLY, far, settings, 4));
 		expect(error.message).toBe('Billoget rate limit reached for this API key');
 		expect(error.description).toContain('Billoget said: "No requests left in the current rate-limit window". It resets at 2026-11-25T12:01:00.000Z.');
 		expect(error.context.itemIndex).toBe(4);
 
 		const edge = new RateLimitState();
 		Object.assign(edge, { remaining: 0, resetAtMs: NOW + 1000 });
-		await waitForRateLimitReset(ctx, edge, settings);
+		await waitForRateLimitReset(NODE_ONLY, edge, settings);
 		expect(edge.remaining).toBeUndefined();
 
 		const unknownReset = new RateLimitState();
 		Object.assign(unknownReset, { remaining: 0 });
-		await waitForRateLimitReset(ctx, unknownReset, settings);
+		await waitForRateLimitReset(NODE_ONLY, unknownReset, settings);
 		expect(unknownReset.remaining).toBe(0);
 	});
 
@@ -457,7 +461,6 @@ describe('client.request: which failures are retried', () => {
 });
 
 describe('waiting for the rate limit (fake clock)', () => {
-	const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 	beforeEach(() => jest.useFakeTimers({ now: NOW }));
 	afterEach(() => jest.useRealTimers());
@@ -485,22 +488,20 @@ describe('waiting for the rate limit (fake clock)', () => {
 	});
 
 	it('before a request with nothing left, waits until the reset', async () => {
-		const ctx = { getNode: () => ({ name: 'Billoget' }) } as unknown as IExecuteFunctions;
 		const settings = { ...DEFAULT_SETTINGS, maxRateLimitWaitMs: 1000, now: () => NOW };
 		const state = new RateLimitState();
 		Object.assign(state, { remaining: 0, limit: 10, resetAtMs: NOW + 500 });
-		const waited = waitForRateLimitReset(ctx, state, settings);
+		const waited = waitForRateLimitReset(NODE_ONLY, state, settings);
 		expect(await settledAfter(waited, 499)).toBe(false);
 		expect(await settledAfter(waited, 1)).toBe(true);
 		expect(state.remaining).toBeUndefined();
 	});
 
 	it('with requests left, does not wait and keeps the count', async () => {
-		const ctx = { getNode: () => ({ name: 'Billoget' }) } as unknown as IExecuteFunctions;
 		const settings = { ...DEFAULT_SETTINGS, now: () => NOW };
 		const state = new RateLimitState();
 		Object.assign(state, { remaining: 5, limit: 10, resetAtMs: NOW + 500 });
-		expect(await settledAfter(waitForRateLimitReset(ctx, state, settings), 0)).toBe(true);
+		expect(await settledAfter(waitForRateLimitReset(NODE_ONLY, state, settings), 0)).toBe(true);
 		expect(state.remaining).toBe(5);
 	});
 });
